@@ -1,0 +1,57 @@
+"""Raw bytes → Document: read, normalise, segment, infer metadata. Pure: no I/O.
+
+This is the function to map over millions of files on a distributed engine: it depends on
+nothing but its arguments and the packaged language data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from tocsin import lang
+from tocsin.errors import RejectedInput
+from tocsin.ingest import metadata
+from tocsin.ingest.readers import choose
+from tocsin.ingest.segment import segment
+from tocsin.types import Document, MetaValue
+
+SNIFF_BYTES = 4096
+
+
+def read_document(
+    data: bytes,
+    filename: str,
+    given: dict[str, MetaValue] | None = None,
+    *,
+    language: str | None = None,
+    reader: str | None = None,
+    entities: str | None = None,
+) -> Document:
+    """Turn one original into a Document, or raise RejectedInput with a one-line reason."""
+    if not data:
+        raise RejectedInput("empty file (0 bytes)")
+    choice = choose(filename, data[:SNIFF_BYTES], reader)
+    result = choice.reader.read(data)
+    if not result.text.strip():
+        raise RejectedInput(f"no readable text (read as {choice.reader.name})")
+    code = language or lang.detect(result.text)
+    pack = lang.load(code)
+    meta = metadata.infer(result.text, pack, result.hints, entities)
+    meta.update(given or {})  # what the user says wins over what was inferred
+    warnings = result.warnings
+    if choice.why.startswith("content") and not filename.startswith("<"):
+        warnings = (f"read as {choice.reader.name}: {choice.why}", *warnings)
+    return Document(
+        sha256=hashlib.sha256(data).hexdigest(),
+        filename=filename,
+        size=len(data),
+        media_type=result.media_type,
+        reader=result.reader,
+        encoding=result.encoding,
+        language=pack.code,
+        text=result.text,
+        pages=result.pages,
+        segments=segment(result.text, pack, result.pages),
+        meta=meta,
+        warnings=warnings,
+    )

@@ -1,0 +1,108 @@
+"""Domain types shared by every stage. Plain, typed, immutable; no I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Origin = Literal["given", "inferred"]
+SegmentKind = Literal["paragraph", "sentence"]
+
+#: Metadata fields a document can carry, in the order they are shown.
+META_FIELDS: tuple[str, ...] = (
+    "speaker",
+    "speaker_title",
+    "speaker_country",
+    "speaker_org",
+    "date",
+    "title",
+    "body",
+    "meeting",
+    "agenda_item",
+    "agenda_title",
+    "cites",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page of a paginated original: its number and its span in the extracted text."""
+
+    number: int  # 1-based physical page
+    start: int
+    end: int
+    label: str | None = None  # printed page label where the PDF declares one
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A paragraph or sentence, as half-open character offsets into `Document.text`."""
+
+    kind: SegmentKind
+    index: int
+    start: int
+    end: int
+    page: int | None = None  # page the segment starts on, for paginated originals
+    paragraph: int | None = None  # for sentences: index of the enclosing paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class MetaValue:
+    """One metadata field, with where it came from."""
+
+    value: str | list[str]
+    origin: Origin
+    producer: str  # rule or input that set it, with version: "meta.header@1", "cli"
+    start: int | None = None  # evidence span in the text, for inferred values
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """What a reader makes of raw bytes: text, optional pages, and how it got there."""
+
+    text: str
+    reader: str  # "pdf@1"
+    media_type: str
+    encoding: str | None = None
+    pages: tuple[Page, ...] = ()
+    warnings: tuple[str, ...] = ()
+    hints: dict[str, str] = field(default_factory=dict)  # metadata the format itself declares
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A faithful, content-addressed document: the stage every later one reads."""
+
+    sha256: str  # of the original bytes
+    filename: str
+    size: int
+    media_type: str
+    reader: str
+    encoding: str | None
+    language: str
+    text: str
+    pages: tuple[Page, ...]
+    segments: tuple[Segment, ...]
+    meta: dict[str, MetaValue] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def page_at(self, offset: int) -> int | None:
+        """The page on which a character offset falls (None for unpaginated originals)."""
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page.number
+        return None
+
+    def sentences(self) -> list[Segment]:
+        return [s for s in self.segments if s.kind == "sentence"]
+
+    def paragraphs(self) -> list[Segment]:
+        return [s for s in self.segments if s.kind == "paragraph"]
+
+    def meta_value(self, name: str) -> str | list[str] | None:
+        mv = self.meta.get(name)
+        return None if mv is None else mv.value
