@@ -106,3 +106,20 @@ class Document:
     def meta_value(self, name: str) -> str | list[str] | None:
         mv = self.meta.get(name)
         return None if mv is None else mv.value
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A stored document without its text: what listings show."""
+
+    sha256: str
+    filename: str
+    media_type: str
+    reader: str
+    language: str
+    size: int
+    n_pages: int
+    n_segments: int
+    ingested_at: str
+    meta: dict[str, MetaValue] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()

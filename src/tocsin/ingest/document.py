@@ -31,7 +31,14 @@ def read_document(
     if not data:
         raise RejectedInput("empty file (0 bytes)")
     choice = choose(filename, data[:SNIFF_BYTES], reader)
-    result = choice.reader.read(data)
+    try:
+        result = choice.reader.read(data)
+    except RejectedInput:
+        raise
+    except Exception as exc:  # a reader (possibly a plugin) choking on hostile input
+        raise RejectedInput(
+            f"{choice.reader.name} reader failed: {type(exc).__name__}: {str(exc)[:200]}"
+        ) from exc
     if not result.text.strip():
         raise RejectedInput(f"no readable text (read as {choice.reader.name})")
     code = language or lang.detect(result.text)
@@ -39,7 +46,7 @@ def read_document(
     meta = metadata.infer(result.text, pack, result.hints, entities)
     meta.update(given or {})  # what the user says wins over what was inferred
     warnings = result.warnings
-    if choice.why.startswith("content") and not filename.startswith("<"):
+    if choice.surprising:
         warnings = (f"read as {choice.reader.name}: {choice.why}", *warnings)
     return Document(
         sha256=hashlib.sha256(data).hexdigest(),

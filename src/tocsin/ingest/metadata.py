@@ -19,6 +19,7 @@ from tocsin.types import MetaValue
 
 PRODUCER = "meta.header@1"
 HEADER_MAX = 3000  # a statement's header never runs longer than this
+HEADER_PARAGRAPHS = 3  # without a salutation, the header is at most the first paragraphs
 _WS = re.compile(r"\s+")
 
 
@@ -44,6 +45,10 @@ def _compiled(pack: LangPack) -> dict[str, re.Pattern[str]]:
     out["bodies"] = re.compile("|".join(re.escape(b) for b in bodies))
     out["orgs"] = re.compile("|".join(re.escape(o) for o in orgs))
     out["date"] = _date_pattern(pack)
+    out["date_line"] = re.compile(
+        meta["date_line"].replace("{date}", f"(?:{out['date'].pattern})"), flags
+    )
+    out["party_skip"] = re.compile(meta["party_skip"], re.IGNORECASE)
     return out
 
 
@@ -81,9 +86,18 @@ def parse_date(m: re.Match[str], pack: LangPack) -> str | None:
 
 
 def header_end(text: str, pack: LangPack) -> int:
-    """Where the header stops: the first salutation ("Mr. President,"), or a fixed limit."""
+    """Where the header stops: the first salutation ("Mr. President,") or, in documents
+    without one (reports, news), the end of the first few paragraphs."""
     m = _compiled(pack)["salutation"].search(text, 0, HEADER_MAX)
-    return m.start() if m else min(len(text), HEADER_MAX)
+    if m:
+        return m.start()
+    end = 0
+    for _ in range(HEADER_PARAGRAPHS):
+        nxt = text.find("\n\n", end + 2)
+        if nxt == -1:
+            return min(len(text), HEADER_MAX)
+        end = nxt
+    return min(end, HEADER_MAX)
 
 
 def _value(value: str | list[str], start: int | None = None, end: int | None = None) -> MetaValue:
@@ -114,10 +128,32 @@ def _speaker(text: str, head: int, pat: dict[str, re.Pattern[str]]) -> dict[str,
         title, t_start, t_end = text[rest_start:para_end], rest_start, para_end
         if not pat["title_words"].search(title):
             return out
+    trailing_date = _last_date(pat["date"], title)
+    if trailing_date is not None:  # "Special Representative ..., 14 February 2024"
+        title = title[:trailing_date]
     title = title.strip().rstrip(",.:;")
     if title:
         out["speaker_title"] = _value(_one_line(title), t_start, t_end)
     return out
+
+
+def _last_date(pattern: re.Pattern[str], text: str) -> int | None:
+    """Where a date that ends `text` starts, if one does."""
+    found = [m for m in pattern.finditer(text) if not text[m.end() :].strip(" .,;")]
+    return found[-1].start() if found else None
+
+
+def _find_date(text: str, head: int, pack: LangPack, pat: dict[str, re.Pattern[str]]) -> MetaValue | None:
+    """The document's date: one standing on its own line first, else the header's first."""
+    for m in (*pat["date_line"].finditer(text, 0, head), *pat["date"].finditer(text, 0, head)):
+        inner = pat["date"].search(m.group(0))
+        if inner is None:
+            continue
+        iso = parse_date(inner, pack)
+        if iso:
+            start = m.start() + inner.start()
+            return _value(iso, start, start + len(inner.group(0)))
+    return None
 
 
 def _party(
@@ -135,10 +171,12 @@ def _party(
         if found:
             c = found[0]
             return {"speaker_country": _value(c.code, start + c.start, start + c.end)}
-        org = pat["orgs"].search(text, start, end)
-        if org and org.group(0) != "United Nations":
-            name = org.group(0)
-            return {"speaker_org": _value(pack.section("meta")["organisations"][name], org.start(), org.end())}
+        skip = pat["party_skip"].search(text, start, end)
+        for org in pat["orgs"].finditer(text, start, end):
+            if skip and skip.start() <= org.start() < skip.end():
+                continue
+            code = pack.section("meta")["organisations"][org.group(0)]
+            return {"speaker_org": _value(code, org.start(), org.end())}
     return {}
 
 
@@ -156,11 +194,9 @@ def infer(
     meta = _speaker(text, head, pat)
     meta.update(_party(text, head, meta.get("speaker_title"), pack, pat, entities))
 
-    for m in pat["date"].finditer(text, 0, head):
-        iso = parse_date(m, pack)
-        if iso:
-            meta["date"] = _value(iso, m.start(), m.end())
-            break
+    found_date = _find_date(text, head, pack, pat)
+    if found_date:
+        meta["date"] = found_date
     body = pat["bodies"].search(text, 0, head)
     if body:
         canonical = pack.section("meta")["bodies"][body.group(0)]

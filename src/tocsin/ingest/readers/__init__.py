@@ -35,6 +35,7 @@ class Reader(Protocol):
 class Choice:
     reader: Reader
     why: str  # "extension .pdf", "content looks like pdf", "--format html"
+    surprising: bool = False  # the content contradicts the file's extension: tell the user
 
 
 @cache
@@ -59,11 +60,12 @@ def choose(filename: str, head: bytes, forced: str | None = None) -> Choice:
         if forced not in readers:
             raise RejectedInput(f"unknown format {forced!r} (known: {', '.join(sorted(readers))})")
         return Choice(readers[forced], f"--format {forced}")
-    for reader in readers.values():
-        if reader.refines is None and reader.sniff(head):
-            return Choice(reader, f"content looks like {reader.name}")
     suffix = _suffix(filename)
     by_ext = next((r for r in readers.values() if suffix in r.extensions), None)
+    for reader in readers.values():
+        if reader.refines is None and reader.sniff(head):
+            agrees = by_ext is reader
+            return Choice(reader, f"content looks like {reader.name}", surprising=not agrees and bool(suffix))
     choice = (
         Choice(by_ext, f"extension {suffix}")
         if by_ext is not None
@@ -71,7 +73,7 @@ def choose(filename: str, head: bytes, forced: str | None = None) -> Choice:
     )
     for reader in readers.values():
         if reader.refines == choice.reader.name and reader.sniff(head):
-            return Choice(reader, f"content looks like {reader.name}")
+            return Choice(reader, f"content looks like {reader.name}", surprising=bool(suffix))
     return choice
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 from pypdf.errors import PdfReadError, PyPdfError
 
 from tocsin.errors import RejectedInput
@@ -13,6 +14,18 @@ from tocsin.ingest.textnorm import normalise
 from tocsin.types import Page, ReadResult
 
 PAGE_BREAK = "\n\n"
+_RUNS = re.compile(r"[ \t]{2,}")
+
+
+def _page_text(page: PageObject) -> str:
+    """Layout mode keeps the vertical gaps that separate paragraphs as blank lines; the
+    horizontal padding it adds to reproduce the page is removed again."""
+    try:
+        raw = page.extract_text(extraction_mode="layout")
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        raw = page.extract_text()  # plain mode copes with some pages layout mode cannot
+    lines = (_RUNS.sub(" ", line).strip() for line in (raw or "").split("\n"))
+    return normalise("\n".join(lines))
 
 # pypdf reports recoverable damage through logging; we report it once, as a warning.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -54,7 +67,7 @@ class PdfReaderPlugin:
         warnings: list[str] = []
         for number, page in enumerate(reader.pages, start=1):
             try:
-                texts.append(normalise(page.extract_text() or ""))
+                texts.append(_page_text(page))
             except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
                 warnings.append(f"page {number}: text unreadable ({exc})")
                 texts.append("")

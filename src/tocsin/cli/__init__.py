@@ -1,0 +1,56 @@
+"""The ``tocsin`` command: parses arguments, calls the Python API, formats the answer."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from tocsin import __version__
+from tocsin.cli.output import err_console
+from tocsin.errors import TocsinError
+from tocsin.store import Store
+
+
+class Context:
+    def __init__(self, data_dir: str | None, db: str | None, entities: str | None) -> None:
+        self.data_dir = data_dir
+        self.db = db
+        self.entities = entities
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.data_dir, self.db)
+        return self._store
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tocsin")
+@click.option(
+    "--data-dir", envvar="TOCSIN_DATA_DIR", type=click.Path(file_okay=False),
+    help="Where the store and originals live [env TOCSIN_DATA_DIR; default ./tocsin-data].",
+)
+@click.option("--db", envvar="TOCSIN_DB", help="Database URL (default: SQLite in the data directory).")
+@click.option(
+    "--entities", envvar="TOCSIN_ENTITIES", type=click.Path(dir_okay=False, exists=True),
+    help="JSON file of extra states or parties: {\"entities\": [{\"code\", \"names\"}]}.",
+)
+@click.pass_context
+def cli(ctx: click.Context, data_dir: str | None, db: str | None, entities: str | None) -> None:
+    """Tocsin: atrocity-crimes early warning and documentation, offline."""
+    ctx.obj = Context(data_dir, db, entities)
+
+
+def main() -> None:
+    """Entry point: a TocsinError becomes one line on stderr and exit status 1."""
+    try:
+        cli.main(standalone_mode=True)
+    except TocsinError as exc:
+        err_console.print(f"[red]error:[/red] {exc}")
+        sys.exit(1)
+
+
+# Commands register themselves on `cli` when imported.
+from tocsin.cli import docs, ingest  # noqa: E402, F401

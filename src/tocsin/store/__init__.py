@@ -1,0 +1,246 @@
+"""The store: the one module that knows where and how things are kept.
+
+Everything else calls `Store`; swapping SQLite for PostgreSQL is a URL, not a rewrite.
+Originals live in the data directory beside the database, content-addressed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, Row, func, insert, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from tocsin import __version__
+from tocsin.errors import StoreError
+from tocsin.store.blobs import BlobStore
+from tocsin.store.db import make_engine, migrate
+from tocsin.store.schema import document_meta, documents, pages, segments
+from tocsin.types import Document, DocumentInfo, MetaValue, Page, Segment
+
+DEFAULT_DATA_DIR = "tocsin-data"
+
+
+def resolve_data_dir(given: str | os.PathLike[str] | None = None) -> Path:
+    """--data-dir, then $TOCSIN_DATA_DIR, then ./tocsin-data."""
+    return Path(given or os.environ.get("TOCSIN_DATA_DIR") or DEFAULT_DATA_DIR)
+
+
+@dataclass(frozen=True)
+class Problem:
+    sha256: str
+    what: str
+
+
+class Store:
+    def __init__(self, data_dir: str | os.PathLike[str] | None = None, url: str | None = None):
+        self.data_dir = resolve_data_dir(data_dir)
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self.blobs = BlobStore(self.data_dir / "originals")
+        except OSError as exc:
+            raise StoreError(f"cannot use data directory {self.data_dir}: {exc.strerror}") from None
+        self.url = url or os.environ.get("TOCSIN_DB") or f"sqlite:///{self.data_dir / 'tocsin.db'}"
+        self.engine: Engine = make_engine(self.url)
+        try:
+            migrate(self.engine)
+        except OperationalError as exc:
+            raise StoreError(f"cannot open database {self.url}: {exc.orig}") from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add(self, doc: Document, original: bytes) -> bool:
+        """Store a document and its original in one transaction. False if already present."""
+        if self.has(doc.sha256):
+            return False
+        self.blobs.put(doc.sha256, original)
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(documents), [_document_row(doc)])
+                if doc.pages:
+                    conn.execute(insert(pages), [_page_row(doc.sha256, p) for p in doc.pages])
+                if doc.segments:
+                    conn.execute(insert(segments), [_segment_row(doc.sha256, s) for s in doc.segments])
+                if doc.meta:
+                    conn.execute(
+                        insert(document_meta),
+                        [_meta_row(doc.sha256, k, v) for k, v in doc.meta.items()],
+                    )
+        except IntegrityError:
+            if self.has(doc.sha256):
+                return False  # another process stored the same bytes first
+            raise
+        return True
+
+    # -- reading -------------------------------------------------------------------------
+
+    def has(self, sha256: str) -> bool:
+        with self.engine.connect() as conn:
+            found = conn.execute(select(documents.c.sha256).where(documents.c.sha256 == sha256))
+            return found.first() is not None
+
+    def resolve(self, prefix: str) -> str | None:
+        """The full sha256 of the one document whose hash starts with `prefix`."""
+        if len(prefix) < 6:
+            return None
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(documents.c.sha256).where(documents.c.sha256.startswith(prefix.lower())).limit(2)
+            ).all()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
+
+    def list(self) -> list[DocumentInfo]:
+        cols = [c for c in documents.c if c.name != "text"]
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*cols).order_by(documents.c.ingested_at, documents.c.filename)).all()
+            metas = _metas(conn.execute(select(document_meta)).all())
+        return [_info(r, metas.get(r.sha256, {})) for r in rows]
+
+    def get(self, sha256: str) -> Document | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents).where(documents.c.sha256 == sha256)).first()
+            if row is None:
+                return None
+            page_rows = conn.execute(
+                select(pages).where(pages.c.doc_sha256 == sha256).order_by(pages.c.number)
+            ).all()
+            seg_rows = conn.execute(
+                select(segments)
+                .where(segments.c.doc_sha256 == sha256)
+                .order_by(segments.c.kind, segments.c.idx)
+            ).all()
+            meta_rows = conn.execute(select(document_meta).where(document_meta.c.doc_sha256 == sha256)).all()
+        return Document(
+            sha256=row.sha256,
+            filename=row.filename,
+            size=row.size,
+            media_type=row.media_type,
+            reader=row.reader,
+            encoding=row.encoding,
+            language=row.language,
+            text=row.text,
+            pages=tuple(Page(p.number, p.char_start, p.char_end, p.label) for p in page_rows),
+            segments=tuple(
+                Segment(s.kind, s.idx, s.char_start, s.char_end, s.page, s.paragraph) for s in seg_rows
+            ),
+            meta=_metas(meta_rows).get(sha256, {}),
+            warnings=tuple(json.loads(row.warnings)),
+        )
+
+    def original(self, sha256: str) -> bytes:
+        return self.blobs.get(sha256)
+
+    # -- checking ------------------------------------------------------------------------
+
+    def verify(self) -> list[Problem]:
+        """Every stored document whole, every original intact; nothing orphaned."""
+        problems: list[Problem] = []
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents.c.sha256, documents.c.n_pages, documents.c.n_segments)).all()
+            seg_counts = dict(
+                conn.execute(select(segments.c.doc_sha256, func.count()).group_by(segments.c.doc_sha256)).all()
+            )
+            page_counts = dict(
+                conn.execute(select(pages.c.doc_sha256, func.count()).group_by(pages.c.doc_sha256)).all()
+            )
+        known = set()
+        for sha, n_pages, n_segments in rows:
+            known.add(sha)
+            if seg_counts.get(sha, 0) != n_segments or page_counts.get(sha, 0) != n_pages:
+                problems.append(Problem(sha, "document rows incomplete"))
+            issue = self.blobs.check(sha)
+            if issue:
+                problems.append(Problem(sha, issue))
+        for sha in self.blobs.all():
+            if sha not in known:
+                problems.append(Problem(sha, "orphan original (no document row; safe to re-ingest)"))
+        return problems
+
+
+def _document_row(doc: Document) -> dict[str, Any]:
+    return {
+        "sha256": doc.sha256,
+        "filename": doc.filename,
+        "media_type": doc.media_type,
+        "reader": doc.reader,
+        "encoding": doc.encoding,
+        "language": doc.language,
+        "size": doc.size,
+        "text": doc.text,
+        "n_pages": len(doc.pages),
+        "n_segments": len(doc.segments),
+        "warnings": json.dumps(list(doc.warnings)),
+        "ingested_at": datetime.now(UTC).isoformat(timespec="microseconds"),
+        "tocsin_version": __version__,
+    }
+
+
+def _page_row(sha: str, p: Page) -> dict[str, Any]:
+    return {"doc_sha256": sha, "number": p.number, "label": p.label, "char_start": p.start, "char_end": p.end}
+
+
+def _segment_row(sha: str, s: Segment) -> dict[str, Any]:
+    return {
+        "doc_sha256": sha,
+        "kind": s.kind,
+        "idx": s.index,
+        "char_start": s.start,
+        "char_end": s.end,
+        "page": s.page,
+        "paragraph": s.paragraph,
+    }
+
+
+def _meta_row(sha: str, name: str, v: MetaValue) -> dict[str, Any]:
+    return {
+        "doc_sha256": sha,
+        "field": name,
+        "value": json.dumps(v.value, ensure_ascii=False),
+        "origin": v.origin,
+        "producer": v.producer,
+        "char_start": v.start,
+        "char_end": v.end,
+    }
+
+
+def _metas(rows: list[Row[Any]]) -> dict[str, dict[str, MetaValue]]:
+    out: dict[str, dict[str, MetaValue]] = {}
+    for r in rows:
+        out.setdefault(r.doc_sha256, {})[r.field] = MetaValue(
+            json.loads(r.value), r.origin, r.producer, r.char_start, r.char_end
+        )
+    return out
+
+
+def _info(r: Row[Any], meta: dict[str, MetaValue]) -> DocumentInfo:
+    return DocumentInfo(
+        sha256=r.sha256,
+        filename=r.filename,
+        media_type=r.media_type,
+        reader=r.reader,
+        language=r.language,
+        size=r.size,
+        n_pages=r.n_pages,
+        n_segments=r.n_segments,
+        ingested_at=r.ingested_at,
+        meta=meta,
+        warnings=tuple(json.loads(r.warnings)),
+    )

@@ -1,0 +1,75 @@
+"""Tables of the store, as SQLAlchemy Core metadata. Alembic migrations create them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("sha256", String(64), primary_key=True),  # of the original bytes
+    Column("filename", Text, nullable=False),
+    Column("media_type", String(120), nullable=False),
+    Column("reader", String(60), nullable=False),  # "pdf@1"
+    Column("encoding", String(40)),
+    Column("language", String(8), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("n_pages", Integer, nullable=False),
+    Column("n_segments", Integer, nullable=False),  # lets `verify` prove nothing is half-written
+    Column("warnings", Text, nullable=False),  # JSON list
+    Column("ingested_at", String(32), nullable=False),  # ISO 8601 UTC
+    Column("tocsin_version", String(20), nullable=False),
+)
+
+pages = Table(
+    "pages",
+    metadata,
+    Column("doc_sha256", String(64), ForeignKey("documents.sha256"), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("label", String(40)),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+)
+
+segments = Table(
+    "segments",
+    metadata,
+    Column("doc_sha256", String(64), ForeignKey("documents.sha256"), primary_key=True),
+    Column("kind", String(10), primary_key=True),  # paragraph | sentence
+    Column("idx", Integer, primary_key=True),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("page", Integer),
+    Column("paragraph", Integer),
+)
+
+document_meta = Table(
+    "document_meta",
+    metadata,
+    Column("doc_sha256", String(64), ForeignKey("documents.sha256"), primary_key=True),
+    Column("field", String(40), primary_key=True),
+    Column("value", Text, nullable=False),  # JSON: a string or a list of strings
+    Column("origin", String(10), nullable=False),  # given | inferred
+    Column("producer", String(80), nullable=False),
+    Column("char_start", Integer),
+    Column("char_end", Integer),
+)
