@@ -26,7 +26,18 @@ class Context:
         return self._store
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns a TocsinError from any command into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except TocsinError as exc:
+            err_console.print(f"[red]error:[/red] {exc}")
+            sys.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tocsin")
 @click.option(
     "--data-dir", envvar="TOCSIN_DATA_DIR", type=click.Path(file_okay=False),
@@ -44,12 +55,7 @@ def cli(ctx: click.Context, data_dir: str | None, db: str | None, entities: str 
 
 
 def main() -> None:
-    """Entry point: a TocsinError becomes one line on stderr and exit status 1."""
-    try:
-        cli.main(standalone_mode=True)
-    except TocsinError as exc:
-        err_console.print(f"[red]error:[/red] {exc}")
-        sys.exit(1)
+    cli.main()
 
 
 # Commands register themselves on `cli` when imported.

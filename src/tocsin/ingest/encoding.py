@@ -46,6 +46,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+_NON_LATIN = frozenset(
+    "Cyrillic Arabic Hebrew Greek CJK Hiragana Katakana Hangul Thai Devanagari Armenian "
+    "Georgian Bopomofo Syriac Thaana Bengali Tamil Ethiopic Khmer Lao Myanmar".split()
+)
+
+
 def _legacy_non_latin(data: bytes) -> str | None:
     """A legacy code page for Cyrillic, Arabic, CJK... text (cp1251, cp1256, gb18030).
 
@@ -62,8 +68,8 @@ def _legacy_non_latin(data: bytes) -> str | None:
     best = from_bytes(data[:65536]).best()
     if best is None:
         return None
-    scripts = {a.split()[0] for a in best.alphabets} - {"Basic", "Latin-1", "General", "Latin"}
-    return str(best.encoding) if scripts else None
+    non_latin = any(a.split()[0] in _NON_LATIN for a in best.alphabets)
+    return str(best.encoding) if non_latin else None
 
 
 def control_share(text: str) -> float:

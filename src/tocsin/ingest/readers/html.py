@@ -23,7 +23,7 @@ DROP = frozenset(
 )
 BLOCK = frozenset(
     "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr "
-    "caption figcaption address header footer hr br body td th".split()
+    "caption figcaption address header footer hr body".split()
 )
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 _BOILERPLATE_NAMES = re.compile(
@@ -33,6 +33,7 @@ _BOILERPLATE_NAMES = re.compile(
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CELL = "\x1f"  # marks a table-cell boundary until whitespace is collapsed, then becomes a tab
 _SPACES = re.compile(r"[ \t\n\u00a0]+")
 
 # Safe parser: no network, no entity expansion, tolerant of broken markup.
@@ -66,14 +67,14 @@ def _blocks(root: etree._Element, prune_boilerplate: bool) -> list[str]:
     def walk(el: etree._Element, in_link: bool) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else None
         if not _skipped(el, tag, prune_boilerplate):
-            block = tag in BLOCK and tag not in ("td", "th")
+            block = tag in BLOCK
             link = in_link or tag == "a"
             if block:
                 out.append(([], [0]))
             if tag == "br":
                 add("\n", False)
-            elif tag in ("td", "th"):
-                add("\t", False)
+            elif tag in ("td", "th") and el.getprevious() is not None:
+                add(_CELL, False)
             if el.text:
                 add(el.text, link)
             for child in el:
@@ -87,7 +88,8 @@ def _blocks(root: etree._Element, prune_boilerplate: bool) -> list[str]:
     blocks = []
     for parts, link_chars in out:
         lines = [_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n")]
-        text = "\n".join(line for line in lines if line)
+        text = "\n".join(line for line in lines if line).replace(f" {_CELL} ", "\t")
+        text = text.replace(_CELL, "\t")
         # Mostly-link blocks are menus and "related stories", not the document's own words.
         if text and not (prune_boilerplate and link_chars[0] > 0.5 * len(text)):
             blocks.append(text)
