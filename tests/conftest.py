@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Callable
@@ -47,7 +46,7 @@ def run(data_dir: Path) -> Run:
 
 
 def snapshot(data_dir: Path) -> dict[str, object]:
-    """Everything the store holds: every table's rows and every original's hash."""
+    """Everything the store holds: every table's rows (originals included) and its files."""
     state: dict[str, object] = {}
     db = data_dir / "tocsin.db"
     if db.exists():
@@ -56,12 +55,9 @@ def snapshot(data_dir: Path) -> dict[str, object]:
         for t in sorted(tables):
             state[t] = sorted(map(repr, con.execute(f"select * from {t}").fetchall()))
         con.close()
-    originals = data_dir / "originals"
-    if originals.exists():
-        state["originals"] = sorted(
-            (p.name, hashlib.sha256(p.read_bytes()).hexdigest())
-            for p in originals.glob("??/*")
-        )
+    state["files"] = sorted(
+        p.name for p in data_dir.glob("*") if p.is_file() and not p.name.startswith("tocsin.db-")
+    ) if data_dir.exists() else []
     return state
 
 

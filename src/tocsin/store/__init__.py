@@ -1,11 +1,13 @@
 """The store: the one module that knows where and how things are kept.
 
 Everything else calls `Store`; swapping SQLite for PostgreSQL is a URL, not a rewrite.
-Originals live in the data directory beside the database, content-addressed.
+Originals are kept byte for byte in the database, addressed by their sha256, and written
+in the same transaction as the document derived from them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -18,9 +20,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from tocsin import __version__
 from tocsin.errors import StoreError
-from tocsin.store.blobs import BlobStore
 from tocsin.store.db import make_engine, migrate
-from tocsin.store.schema import document_meta, documents, pages, segments
+from tocsin.store.schema import document_meta, documents, originals, pages, segments
 from tocsin.types import Document, DocumentInfo, MetaValue, Page, Segment
 
 DEFAULT_DATA_DIR = "tocsin-data"
@@ -42,7 +43,6 @@ class Store:
         self.data_dir = resolve_data_dir(data_dir)
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            self.blobs = BlobStore(self.data_dir / "originals")
         except OSError as exc:
             raise StoreError(f"cannot use data directory {self.data_dir}: {exc.strerror}") from None
         self.url = url or os.environ.get("TOCSIN_DB") or f"sqlite:///{self.data_dir / 'tocsin.db'}"
@@ -67,10 +67,12 @@ class Store:
         """Store a document and its original in one transaction. False if already present."""
         if self.has(doc.sha256):
             return False
-        self.blobs.put(doc.sha256, original)
+        if hashlib.sha256(original).hexdigest() != doc.sha256:
+            raise ValueError("original bytes do not match the document's sha256")
         try:
             with self.engine.begin() as conn:
                 conn.execute(insert(documents), [_document_row(doc)])
+                conn.execute(insert(originals), [{"sha256": doc.sha256, "data": original}])
                 if doc.pages:
                     conn.execute(insert(pages), [_page_row(doc.sha256, p) for p in doc.pages])
                 if doc.segments:
@@ -145,13 +147,15 @@ class Store:
             warnings=tuple(json.loads(row.warnings)),
         )
 
-    def original(self, sha256: str) -> bytes:
-        return self.blobs.get(sha256)
+    def original(self, sha256: str) -> bytes | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(originals.c.data).where(originals.c.sha256 == sha256)).first()
+        return None if row is None else bytes(row[0])
 
     # -- checking ------------------------------------------------------------------------
 
     def verify(self) -> list[Problem]:
-        """Every stored document whole, every original intact; nothing orphaned."""
+        """Every stored document whole, every original present and matching its sha256."""
         problems: list[Problem] = []
         with self.engine.connect() as conn:
             rows = conn.execute(select(documents.c.sha256, documents.c.n_pages, documents.c.n_segments)).all()
@@ -161,17 +165,14 @@ class Store:
             page_counts = dict(
                 conn.execute(select(pages.c.doc_sha256, func.count()).group_by(pages.c.doc_sha256)).all()
             )
-        known = set()
-        for sha, n_pages, n_segments in rows:
-            known.add(sha)
-            if seg_counts.get(sha, 0) != n_segments or page_counts.get(sha, 0) != n_pages:
-                problems.append(Problem(sha, "document rows incomplete"))
-            issue = self.blobs.check(sha)
-            if issue:
-                problems.append(Problem(sha, issue))
-        for sha in self.blobs.all():
-            if sha not in known:
-                problems.append(Problem(sha, "orphan original (no document row; safe to re-ingest)"))
+            for sha, n_pages, n_segments in rows:
+                if seg_counts.get(sha, 0) != n_segments or page_counts.get(sha, 0) != n_pages:
+                    problems.append(Problem(sha, "document rows incomplete"))
+                data = conn.execute(select(originals.c.data).where(originals.c.sha256 == sha)).scalar()
+                if data is None:
+                    problems.append(Problem(sha, "original missing"))
+                elif hashlib.sha256(data).hexdigest() != sha:
+                    problems.append(Problem(sha, "original altered: its sha256 differs"))
         return problems
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import (
     Column,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -38,6 +39,15 @@ documents = Table(
     Column("warnings", Text, nullable=False),  # JSON list
     Column("ingested_at", String(32), nullable=False),  # ISO 8601 UTC
     Column("tocsin_version", String(20), nullable=False),
+)
+
+# Originals live in the database, in the same transaction as everything derived from them:
+# a crash can never leave an original without its document, or a document without its original.
+originals = Table(
+    "originals",
+    metadata,
+    Column("sha256", String(64), ForeignKey("documents.sha256"), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
 )
 
 pages = Table(

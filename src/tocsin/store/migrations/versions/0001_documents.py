@@ -1,4 +1,4 @@
-"""Documents, pages, segments and document metadata.
+"""Documents, their originals, pages, segments and document metadata.
 
 Revision ID: 0001
 Revises:
@@ -35,6 +35,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("sha256", name="pk_documents"),
     )
     op.create_table(
+        "originals",
+        sa.Column("sha256", sa.String(64), sa.ForeignKey("documents.sha256"), primary_key=True),
+        sa.Column("data", sa.LargeBinary, nullable=False),
+        sa.PrimaryKeyConstraint("sha256", name="pk_originals"),
+    )
+    op.create_table(
         "pages",
         sa.Column("doc_sha256", sa.String(64), sa.ForeignKey("documents.sha256"), primary_key=True),
         sa.Column("number", sa.Integer, primary_key=True),
@@ -68,5 +74,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("document_meta", "segments", "pages", "documents"):
+    for table in ("document_meta", "segments", "pages", "originals", "documents"):
         op.drop_table(table)

@@ -1,0 +1,45 @@
+"""The bundled demo corpus: every document goes in, with the metadata a reader would expect."""
+
+from __future__ import annotations
+
+from tocsin.store import Store
+
+from .conftest import EXAMPLES, Run, docs_json
+
+EXPECTED = {
+    "velmora-ga-statement-2024-03-04.md": ("Irena Valk", "XVM", "2024-03-04", "General Assembly"),
+    "astrel-right-of-reply-2024-03-04.txt": ("Tomas Rell", "XAS", "2024-03-04", "General Assembly"),
+    "velmora-hrc-statement-2023-10-02.txt": ("Darius Moln", "XVM", "2023-10-02", "Human Rights Council"),
+    "unmdv-sc-briefing-2024-02-14.html": ("Amara Okonjo", None, "2024-02-14", "Security Council"),
+    "meridian-post-kessa-2024-02-13.html": ("Lena Hartwig", None, "2024-02-13", None),
+    "meridian-post-astrel-denies-2024-02-15.html": ("Lena Hartwig", None, "2024-02-15", None),
+    "dravin-watch-report-2024-02-20.pdf": (None, None, "2024-02-20", None),
+    "astrel-sc-statement-2024-04-02.pdf": ("Viktor Hale", "XAS", "2024-04-02", "Security Council"),
+    "relief-alliance-field-report-2024-01-20.md": (None, None, "2024-01-20", None),
+    "coi-press-release-2024-04-15.md": (None, None, "2024-04-15", None),
+    "wire-lorn-landmine-2024-06-01.txt": (None, None, "2024-06-01", None),
+    "velmora-sc-letter-2024-05-10.docx": ("Irena Valk", "XVM", "2024-05-10", "Security Council"),
+}
+
+
+def test_demo_corpus_ingests_whole_with_expected_metadata(run: Run, data_dir) -> None:  # type: ignore[no-untyped-def]
+    result = run("ingest", str(EXAMPLES / "corpus"), entities=EXAMPLES / "entities.json")
+    assert result.exit_code == 0, result.output
+    assert "12 ingested, 0 already present, 0 failed" in result.output
+    docs = {d["filename"]: d for d in docs_json(run)}
+    assert set(docs) == set(EXPECTED)
+    for name, (speaker, country, date, body) in EXPECTED.items():
+        doc = docs[name]
+        assert (doc.get("speaker"), doc.get("speaker_country"), doc.get("date"), doc.get("body")) == (
+            speaker, country, date, body,
+        ), name
+    assert docs["unmdv-sc-briefing-2024-02-14.html"]["speaker_org"] == "UN"
+    # originals come back byte for byte
+    store = Store(data_dir)
+    for name, doc in docs.items():
+        assert store.original(str(doc["sha256"])) == (EXAMPLES / "corpus" / name).read_bytes()
+    # the windows-1252 page was decoded, not mangled
+    kessa = store.get(str(docs["meridian-post-kessa-2024-02-13.html"]["sha256"]))
+    assert kessa is not None and kessa.encoding == "cp1252"
+    assert "KESSA, Feb 13 — At least 18 people" in kessa.text
+    assert "cookies" not in kessa.text and "Related" not in kessa.text
