@@ -55,9 +55,15 @@ def snapshot(data_dir: Path) -> dict[str, object]:
         for t in sorted(tables):
             state[t] = sorted(map(repr, con.execute(f"select * from {t}").fetchall()))
         con.close()
-    state["files"] = sorted(
-        p.name for p in data_dir.glob("*") if p.is_file() and not p.name.startswith("tocsin.db-")
-    ) if data_dir.exists() else []
+    state["files"] = (
+        sorted(
+            p.name
+            for p in data_dir.glob("*")
+            if p.is_file() and not p.name.startswith("tocsin.db-")
+        )
+        if data_dir.exists()
+        else []
+    )
     return state
 
 

@@ -51,7 +51,11 @@ def _make(kind: str, tmp: Path) -> tuple[Path, str]:
         return p, "file too large"
     if kind == "scripts_only":
         p = tmp / "scripts.html"
-        p.write_text("<html><head><script>" + "var x=1;" * 5000 + "</script></head><body><script>go()</script></body></html>")
+        p.write_text(
+            "<html><head><script>"
+            + "var x=1;" * 5000
+            + "</script></head><body><script>go()</script></body></html>"
+        )
         return p, "no readable text"
     if kind == "missing":
         return tmp / "does-not-exist.pdf", "no such file"
@@ -71,8 +75,16 @@ def _make(kind: str, tmp: Path) -> tuple[Path, str]:
 
 
 KINDS = [
-    "empty", "binary", "truncated_pdf", "encrypted_pdf", "huge", "scripts_only", "missing",
-    "no_text", "scanned_pdf", "corrupt_docx",
+    "empty",
+    "binary",
+    "truncated_pdf",
+    "encrypted_pdf",
+    "huge",
+    "scripts_only",
+    "missing",
+    "no_text",
+    "scanned_pdf",
+    "corrupt_docx",
 ]
 
 

@@ -19,7 +19,9 @@ STATEMENT = (
 
 
 def test_seeds_ingest_and_docs_json_follow_the_gold_fields(run: Run, seeds: Path) -> None:
-    result = run("ingest", str(seeds / "000_a1dc4a803a23d8fa.txt"), str(seeds / "001_733dfa1beac8174d.txt"))
+    result = run(
+        "ingest", str(seeds / "000_a1dc4a803a23d8fa.txt"), str(seeds / "001_733dfa1beac8174d.txt")
+    )
     assert result.exit_code == 0, result.output
     assert "2 ingested, 0 already present, 0 failed" in result.output
     docs = {d["filename"]: d for d in docs_json(run)}
@@ -29,11 +31,15 @@ def test_seeds_ingest_and_docs_json_follow_the_gold_fields(run: Run, seeds: Path
         assert len(str(doc["sha256"])) == 64
         for field, value in gold.items():
             got = doc[field]
-            assert (sorted(got) if field == "cites" else got) == (sorted(value) if field == "cites" else value)
+            assert (sorted(got) if field == "cites" else got) == (
+                sorted(value) if field == "cites" else value
+            )
         assert doc["meta_origin"]["speaker"]["origin"] == "inferred"
 
 
-def test_reingesting_the_same_bytes_creates_nothing_and_says_so(run: Run, tmp_path: Path, data_dir: Path) -> None:
+def test_reingesting_the_same_bytes_creates_nothing_and_says_so(
+    run: Run, tmp_path: Path, data_dir: Path
+) -> None:
     f = tmp_path / "s.txt"
     f.write_text(STATEMENT)
     assert run("ingest", str(f)).exit_code == 0
@@ -69,7 +75,16 @@ def test_given_metadata_overrides_inferred_and_records_its_origin(run: Run, tmp_
     f.write_text(STATEMENT)
     sidecar = tmp_path / "s.txt.meta.json"
     sidecar.write_text(json.dumps({"body": "General Assembly", "agenda_item": "7"}))
-    result = run("ingest", str(f), "--speaker", "J. Martin", "--date", "2024-02-03", "--speaker-country", "Chile")
+    result = run(
+        "ingest",
+        str(f),
+        "--speaker",
+        "J. Martin",
+        "--date",
+        "2024-02-03",
+        "--speaker-country",
+        "Chile",
+    )
     assert result.exit_code == 0, result.output
     (doc,) = docs_json(run)
     assert doc["speaker"] == "J. Martin"
@@ -85,7 +100,9 @@ def test_given_metadata_overrides_inferred_and_records_its_origin(run: Run, tmp_
     assert origin["meeting"]["producer"] == "meta.header@1"
 
 
-def test_invalid_given_metadata_is_a_usage_error_and_stores_nothing(run: Run, tmp_path: Path, data_dir: Path) -> None:
+def test_invalid_given_metadata_is_a_usage_error_and_stores_nothing(
+    run: Run, tmp_path: Path, data_dir: Path
+) -> None:
     f = tmp_path / "s.txt"
     f.write_text(STATEMENT)
     for args in (["--date", "3 Feb 2024"], ["--speaker-country", "Atlantis"]):

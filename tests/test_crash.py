@@ -63,5 +63,5 @@ def test_kill_9_during_ingest_never_leaves_a_partial_document(tmp_path: Path) ->
     store = Store(data_dir)
     assert store.count() == len(files)
     for path in files:
-        doc = next(d for d in store.list() if d.filename == path.name)
+        doc = next(d for d in store.list_documents() if d.filename == path.name)
         assert store.original(doc.sha256) == path.read_bytes()

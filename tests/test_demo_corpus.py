@@ -9,7 +9,12 @@ from .conftest import EXAMPLES, Run, docs_json
 EXPECTED = {
     "velmora-ga-statement-2024-03-04.md": ("Irena Valk", "XVM", "2024-03-04", "General Assembly"),
     "astrel-right-of-reply-2024-03-04.txt": ("Tomas Rell", "XAS", "2024-03-04", "General Assembly"),
-    "velmora-hrc-statement-2023-10-02.txt": ("Darius Moln", "XVM", "2023-10-02", "Human Rights Council"),
+    "velmora-hrc-statement-2023-10-02.txt": (
+        "Darius Moln",
+        "XVM",
+        "2023-10-02",
+        "Human Rights Council",
+    ),
     "unmdv-sc-briefing-2024-02-14.html": ("Amara Okonjo", None, "2024-02-14", "Security Council"),
     "meridian-post-kessa-2024-02-13.html": ("Lena Hartwig", None, "2024-02-13", None),
     "meridian-post-astrel-denies-2024-02-15.html": ("Lena Hartwig", None, "2024-02-15", None),
@@ -30,8 +35,16 @@ def test_demo_corpus_ingests_whole_with_expected_metadata(run: Run, data_dir) ->
     assert set(docs) == set(EXPECTED)
     for name, (speaker, country, date, body) in EXPECTED.items():
         doc = docs[name]
-        assert (doc.get("speaker"), doc.get("speaker_country"), doc.get("date"), doc.get("body")) == (
-            speaker, country, date, body,
+        assert (
+            doc.get("speaker"),
+            doc.get("speaker_country"),
+            doc.get("date"),
+            doc.get("body"),
+        ) == (
+            speaker,
+            country,
+            date,
+            body,
         ), name
     assert docs["unmdv-sc-briefing-2024-02-14.html"]["speaker_org"] == "UN"
     # originals come back byte for byte

@@ -148,7 +148,9 @@ def test_symbols_and_resolutions_cited_in_running_text() -> None:
 
 def test_user_entities_name_fictional_states(tmp_path: Path) -> None:
     entities = tmp_path / "e.json"
-    entities.write_text(json.dumps({"entities": [{"code": "XVR", "names": ["Republic of Varosia"]}]}))
+    entities.write_text(
+        json.dumps({"entities": [{"code": "XVR", "names": ["Republic of Varosia"]}]})
+    )
     text = "Statement by Mr. A. Person\nMinister for Foreign Affairs of the Republic of Varosia\n\n1 May 2024\n\nMr. President,"
     assert meta(text, str(entities))["speaker_country"] == "XVR"
     assert "speaker_country" not in meta(text)

@@ -19,6 +19,7 @@ def read(data: bytes, name: str) -> str:
 
 # -- Markdown -------------------------------------------------------------------------------
 
+
 def test_markdown_leftovers_from_pdf_conversion_are_stripped() -> None:
     md = (
         "**Statement by Mr. A. Example\nMinister**\n\n---\n\n"
@@ -83,7 +84,11 @@ def test_html_without_main_drops_link_heavy_blocks() -> None:
 
 
 def test_html_only_scripts_has_no_readable_text() -> None:
-    page = b"<html><head><script>" + b"var a = 1;" * 1000 + b"</script></head><body><script>x()</script></body></html>"
+    page = (
+        b"<html><head><script>"
+        + b"var a = 1;" * 1000
+        + b"</script></head><body><script>x()</script></body></html>"
+    )
     with pytest.raises(RejectedInput, match="no readable text"):
         read_document(page, "scripts.html")
 
@@ -108,6 +113,7 @@ def test_html_meta_charset_is_honoured() -> None:
 
 
 # -- PDF ------------------------------------------------------------------------------------
+
 
 def test_pdf_pages_and_labels_are_kept() -> None:
     paragraphs = [f"Paragraph {i} on the shelling of the market." for i in range(120)]
@@ -169,6 +175,7 @@ def test_pdf_named_txt_is_read_as_pdf_and_noted() -> None:
 
 
 # -- DOCX -----------------------------------------------------------------------------------
+
 
 def _docx() -> bytes:
     document = docx.Document()

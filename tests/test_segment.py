@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,9 +15,34 @@ EN = load("en")
 # initials, numbers, quotes, blank lines, non-Latin scripts.
 pieces = st.sampled_from(
     [
-        "Mr.", "H.E.", "Ms.", "No.", "F.", "killed", "12.", "1.2", "million", "civilians", "the",
-        "Council", "“quoted.”", "(A/75/L.82).", "?", "!", "…", "  ", "\n", "\n\n", "\n \n",
-        "Совет.", "安全理事会。", "é", "e.g.", "4,000", "—", "\t",
+        "Mr.",
+        "H.E.",
+        "Ms.",
+        "No.",
+        "F.",
+        "killed",
+        "12.",
+        "1.2",
+        "million",
+        "civilians",
+        "the",
+        "Council",
+        "“quoted.”",
+        "(A/75/L.82).",
+        "?",
+        "!",
+        "…",
+        "  ",
+        "\n",
+        "\n\n",
+        "\n \n",
+        "Совет.",
+        "安全理事会。",
+        "é",
+        "e.g.",
+        "4,000",
+        "—",
+        "\t",
     ]
 )
 texts = st.lists(st.one_of(pieces, st.text(max_size=8)), max_size=60).map(" ".join)
@@ -27,7 +54,7 @@ def _check(text: str, pages: tuple[Page, ...] = ()) -> None:
     sentences = [s for s in segs if s.kind == "sentence"]
     for group in (paragraphs, sentences):
         assert [s.index for s in group] == list(range(len(group)))
-        for a, b in zip(group, group[1:], strict=False):
+        for a, b in itertools.pairwise(group):
             assert a.end <= b.start, "segments overlap or are out of order"
     for s in segs:
         span = text[s.start : s.end]
@@ -52,7 +79,7 @@ def test_any_text_segments_into_exact_trimmed_spans(text: str) -> None:
 @settings(max_examples=150, deadline=None)
 def test_every_segment_starts_on_the_page_that_holds_its_offset(text: str, cuts: list[int]) -> None:
     bounds = sorted({0, *(c for c in cuts if c < len(text)), len(text)})
-    pages = tuple(Page(i + 1, a, b) for i, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)))
+    pages = tuple(Page(i + 1, a, b) for i, (a, b) in enumerate(itertools.pairwise(bounds)))
     _check(text, pages)
     for s in segment(text, EN, pages):
         if pages:
@@ -78,7 +105,7 @@ def test_abbreviations_initials_and_numbers_do_not_split() -> None:
 
 
 def test_quotes_and_brackets_close_the_sentence_they_end() -> None:
-    text = 'He said: “They were buying bread.” Then he left. (See A/75/L.82.) Next?'
+    text = "He said: “They were buying bread.” Then he left. (See A/75/L.82.) Next?"
     assert sentences(text) == [
         "He said: “They were buying bread.”",
         "Then he left.",

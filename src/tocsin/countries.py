@@ -44,7 +44,9 @@ def _iso_names() -> dict[str, str]:
             if not value:
                 continue
             names[_strip_the(value)] = c.alpha_3
-            if ", " in value:  # "Congo, The Democratic Republic of the" → "Democratic Republic of the Congo"
+            if (
+                ", " in value
+            ):  # "Congo, The Democratic Republic of the" → "Democratic Republic of the Congo"
                 head, tail = value.split(", ", 1)
                 names[_strip_the(f"{tail} {head}")] = c.alpha_3
     return names

@@ -40,13 +40,19 @@ class _Group(click.Group):
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tocsin")
 @click.option(
-    "--data-dir", envvar="TOCSIN_DATA_DIR", type=click.Path(file_okay=False),
+    "--data-dir",
+    envvar="TOCSIN_DATA_DIR",
+    type=click.Path(file_okay=False),
     help="Where the store and originals live [env TOCSIN_DATA_DIR; default ./tocsin-data].",
 )
-@click.option("--db", envvar="TOCSIN_DB", help="Database URL (default: SQLite in the data directory).")
 @click.option(
-    "--entities", envvar="TOCSIN_ENTITIES", type=click.Path(dir_okay=False, exists=True),
-    help="JSON file of extra states or parties: {\"entities\": [{\"code\", \"names\"}]}.",
+    "--db", envvar="TOCSIN_DB", help="Database URL (default: SQLite in the data directory)."
+)
+@click.option(
+    "--entities",
+    envvar="TOCSIN_ENTITIES",
+    type=click.Path(dir_okay=False, exists=True),
+    help='JSON file of extra states or parties: {"entities": [{"code", "names"}]}.',
 )
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None, db: str | None, entities: str | None) -> None:

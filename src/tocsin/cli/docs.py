@@ -43,14 +43,23 @@ def _origin(v: MetaValue) -> dict[str, Any]:
 @click.pass_obj
 def docs_cmd(obj: Context, fmt: str) -> None:
     """List stored documents with their metadata."""
-    rows = [doc_row(i) for i in obj.store.list()]
+    rows = [doc_row(i) for i in obj.store.list_documents()]
     if fmt == "csv":
         columns = ["sha256", "filename", *META_FIELDS]
     elif fmt == "table":
         for r in rows:
             r["sha"] = r["sha256"][:12]
             r["cited"] = len(r.get("cites", []))
-        columns = ["sha", "filename", "speaker", "speaker_country", "date", "body", "agenda_item", "cited"]
+        columns = [
+            "sha",
+            "filename",
+            "speaker",
+            "speaker_country",
+            "date",
+            "body",
+            "agenda_item",
+            "cited",
+        ]
     else:
         columns = []
     emit(rows, fmt, columns, title=f"{len(rows)} documents")
@@ -67,11 +76,15 @@ def doc_cmd(obj: Context, sha: str, show_text: bool, sentences: bool) -> None:
     full = store.resolve(sha)
     doc = store.get(full) if full else None
     if doc is None:
-        err_console.print(f"no document matches {sha!r}: give 6 or more leading characters of its sha256")
+        err_console.print(
+            f"no document matches {sha!r}: give 6 or more leading characters of its sha256"
+        )
         sys.exit(1)
     console.print(f"[bold]{doc.filename}[/bold]  sha256 {doc.sha256}")
-    console.print(f"{doc.media_type} read by {doc.reader}, {doc.size} bytes, language {doc.language}, "
-                  f"{len(doc.pages)} pages, {len(doc.paragraphs())} paragraphs, {len(doc.sentences())} sentences")
+    console.print(
+        f"{doc.media_type} read by {doc.reader}, {doc.size} bytes, language {doc.language}, "
+        f"{len(doc.pages)} pages, {len(doc.paragraphs())} paragraphs, {len(doc.sentences())} sentences"
+    )
     for name in META_FIELDS:
         if name not in doc.meta:
             continue
@@ -84,8 +97,10 @@ def doc_cmd(obj: Context, sha: str, show_text: bool, sentences: bool) -> None:
         console.print(f"  [yellow]note:[/yellow] {w}")
     if sentences:
         for s in doc.sentences():
-            page = f" p.{s.page}" if s.page else ""
-            console.print(f"[dim]{s.index:4} {s.start}-{s.end}{page}[/dim] {doc.span(s.start, s.end)}")
+            on_page = f" p.{s.page}" if s.page else ""
+            console.print(
+                f"[dim]{s.index:4} {s.start}-{s.end}{on_page}[/dim] {doc.span(s.start, s.end)}"
+            )
     if show_text:
         console.print(doc.text, markup=False)
 

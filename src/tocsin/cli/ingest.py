@@ -13,10 +13,10 @@ from tocsin.cli import Context, cli
 from tocsin.cli.output import FORMATS, console, err_console
 from tocsin.errors import RejectedInput
 from tocsin.ingest.given import from_mapping, read_sidecar
+from tocsin.ingest.readers import registry
 from tocsin.ingest.run import Options, Outcome, ingest
 from tocsin.ingest.sources import DEFAULT_MAX_BYTES, expand
 from tocsin.lang import available
-from tocsin.ingest.readers import registry
 
 
 def _summary(outcome: Outcome) -> str:
@@ -58,29 +58,62 @@ def _as_json(o: Outcome) -> dict[str, object]:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--speaker", help="Speaker's name (overrides what is read from the text).")
 @click.option("--speaker-title", help="Speaker's title.")
-@click.option("--speaker-country", help="ISO 3166-1 alpha-3 code (or name) of the state spoken for.")
+@click.option(
+    "--speaker-country", help="ISO 3166-1 alpha-3 code (or name) of the state spoken for."
+)
 @click.option("--speaker-org", help="Organisation spoken for.")
 @click.option("--date", "date_", help="Document date, YYYY-MM-DD.")
 @click.option("--body", help="Body: General Assembly, Security Council...")
 @click.option("--meeting", help="Meeting, e.g. '64th plenary meeting'.")
 @click.option("--agenda-item", help="Agenda item number.")
-@click.option("--meta", "meta_file", type=click.Path(dir_okay=False, exists=True),
-              help="JSON file of metadata for every file given (FILE.meta.json beside a file "
-                   "applies to that file alone).")
+@click.option(
+    "--meta",
+    "meta_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help="JSON file of metadata for every file given (FILE.meta.json beside a file "
+    "applies to that file alone).",
+)
 @click.option("--lang", type=click.Choice(available()), help="Language (default: detected).")
-@click.option("--reader", "reader_name", type=click.Choice(sorted(registry())),
-              help="Force a reader instead of detecting the format.")
+@click.option(
+    "--reader",
+    "reader_name",
+    type=click.Choice(sorted(registry())),
+    help="Force a reader instead of detecting the format.",
+)
 @click.option("--name", help="Filename to record for standard input (-).")
-@click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES // 2**20,
-              show_default=True, help="Refuse files larger than this many MiB.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="json: one object per file, for programs.")
+@click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES // 2**20,
+    show_default=True,
+    help="Refuse files larger than this many MiB.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="json: one object per file, for programs.",
+)
 @click.pass_obj
 def ingest_cmd(
-    obj: Context, paths: tuple[str, ...], speaker: str | None, speaker_title: str | None,
-    speaker_country: str | None, speaker_org: str | None, date_: str | None, body: str | None,
-    meeting: str | None, agenda_item: str | None, meta_file: str | None, lang: str | None,
-    reader_name: str | None, name: str | None, max_size: int, fmt: str,
+    obj: Context,
+    paths: tuple[str, ...],
+    speaker: str | None,
+    speaker_title: str | None,
+    speaker_country: str | None,
+    speaker_org: str | None,
+    date_: str | None,
+    body: str | None,
+    meeting: str | None,
+    agenda_item: str | None,
+    meta_file: str | None,
+    lang: str | None,
+    reader_name: str | None,
+    name: str | None,
+    max_size: int,
+    fmt: str,
 ) -> None:
     """Ingest documents: each file is stored whole, or not at all.
 
@@ -88,8 +121,13 @@ def ingest_cmd(
     Exit status is 1 when any file failed; the others still go in.
     """
     flags = {
-        "speaker": speaker, "speaker_title": speaker_title, "speaker_country": speaker_country,
-        "speaker_org": speaker_org, "date": date_, "body": body, "meeting": meeting,
+        "speaker": speaker,
+        "speaker_title": speaker_title,
+        "speaker_country": speaker_country,
+        "speaker_org": speaker_org,
+        "date": date_,
+        "body": body,
+        "meeting": meeting,
         "agenda_item": agenda_item,
     }
     try:
@@ -119,8 +157,13 @@ def ingest_cmd(
 
     show_bar = fmt == "table" and len(sources) > 1 and sys.stderr.isatty()
     with Progress(
-        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeRemainingColumn(), console=err_console, disable=not show_bar, transient=True,
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        disable=not show_bar,
+        transient=True,
     ) as progress:
         task = progress.add_task("ingesting", total=len(sources))
 

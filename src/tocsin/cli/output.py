@@ -15,7 +15,11 @@ from rich.table import Table
 
 FORMATS = ("table", "json", "csv")
 format_option = click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
     help="table for people; json or csv for programs.",
 )
 
@@ -24,7 +28,9 @@ console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
 err_console = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 200)
 
 
-def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str], title: str | None = None) -> None:
+def emit(
+    rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str], title: str | None = None
+) -> None:
     """Print rows: `columns` picks and orders table/CSV columns; JSON keeps every field."""
     if fmt == "json":
         sys.stdout.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")

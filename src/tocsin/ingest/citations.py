@@ -15,10 +15,14 @@ from tocsin.lang import LangPack
 
 # Series that open a UN document symbol.
 _SERIES = r"(?:A|S|E|ST|CCPR|CERD|CEDAW|CRC|CAT|CMW|CRPD|CED|DP|TD|UNEP|ICCD|FCCC|UNW)"
-_PART = r"/(?:[A-Z]{1,8}(?:\.\d{1,4})?|\d{1,5}(?:\.\d{1,4})?|[A-Z]{1,3}\.\d{1,4}(?:/[A-Z]{3}\.\d+)?)"
+_PART = (
+    r"/(?:[A-Z]{1,8}(?:\.\d{1,4})?|\d{1,5}(?:\.\d{1,4})?|[A-Z]{1,3}\.\d{1,4}(?:/[A-Z]{3}\.\d+)?)"
+)
 _ONE = rf"{_SERIES}(?:{_PART})+"
 _DASH = r"\s?[-–—‐‑]\s?"
-SYMBOL = re.compile(rf"(?<![\w/]){_ONE}(?:{_DASH}{_ONE})*(?:\s?\((?P<year>(?:19|20)\d\d)\))?(?![\w/])")
+SYMBOL = re.compile(
+    rf"(?<![\w/]){_ONE}(?:{_DASH}{_ONE})*(?:\s?\((?P<year>(?:19|20)\d\d)\))?(?![\w/])"
+)
 _YEAR = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
 
 
@@ -42,7 +46,9 @@ def _has_digit(symbol: str) -> bool:
 
 
 @cache
-def _resolution_patterns(pack: LangPack) -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[str, str]]]:
+def _resolution_patterns(
+    pack: LangPack,
+) -> tuple[re.Pattern[str], re.Pattern[str], list[tuple[str, str]]]:
     cfg = pack.section("citations")
     joiners = "|".join(re.escape(j) for j in cfg.get("list_joiners", ["and"]))
     number = r"\d{1,4}(?:/\d{1,4})?(?:\s?\((?:19|20)\d\d\))?"

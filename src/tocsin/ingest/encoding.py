@@ -8,6 +8,7 @@ control characters are refused as binary rather than stored as mojibake.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import unicodedata
 
 from tocsin.errors import RejectedInput
@@ -47,8 +48,29 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 _NON_LATIN = frozenset(
-    "Cyrillic Arabic Hebrew Greek CJK Hiragana Katakana Hangul Thai Devanagari Armenian "
-    "Georgian Bopomofo Syriac Thaana Bengali Tamil Ethiopic Khmer Lao Myanmar".split()
+    [
+        "Cyrillic",
+        "Arabic",
+        "Hebrew",
+        "Greek",
+        "CJK",
+        "Hiragana",
+        "Katakana",
+        "Hangul",
+        "Thai",
+        "Devanagari",
+        "Armenian",
+        "Georgian",
+        "Bopomofo",
+        "Syriac",
+        "Thaana",
+        "Bengali",
+        "Tamil",
+        "Ethiopic",
+        "Khmer",
+        "Lao",
+        "Myanmar",
+    ]
 )
 
 
@@ -100,10 +122,8 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if utf16:
             candidates.insert(0, utf16)
         if declared:
-            try:
+            with contextlib.suppress(LookupError):
                 candidates.append(codecs.lookup(declared).name)
-            except LookupError:
-                pass
         guess = _legacy_non_latin(data)
         if guess:
             candidates.append(guess)

@@ -17,7 +17,9 @@ SIDECAR_SUFFIX = ".meta.json"
 
 def _check(field: str, value: Any, producer: str, entities: str | None) -> MetaValue:
     if field not in META_FIELDS:
-        raise RejectedInput(f"{producer}: unknown metadata field {field!r} (known: {', '.join(META_FIELDS)})")
+        raise RejectedInput(
+            f"{producer}: unknown metadata field {field!r} (known: {', '.join(META_FIELDS)})"
+        )
     if field == "cites":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise RejectedInput(f"{producer}: 'cites' must be a list of document symbols")
@@ -44,7 +46,9 @@ def _check(field: str, value: Any, producer: str, entities: str | None) -> MetaV
     return MetaValue(text, "given", producer)
 
 
-def from_mapping(data: dict[str, Any], producer: str, entities: str | None = None) -> dict[str, MetaValue]:
+def from_mapping(
+    data: dict[str, Any], producer: str, entities: str | None = None
+) -> dict[str, MetaValue]:
     return {k: _check(k, v, producer, entities) for k, v in data.items() if v is not None}
 
 

@@ -57,7 +57,7 @@ def _date_pattern(pack: LangPack) -> re.Pattern[str]:
     months = "|".join(sorted(dates["months"], key=len, reverse=True))
     alternatives = [
         p.format(
-            day=r"(?P<day{i}>[0-3]?\d)".format(i=i),
+            day=rf"(?P<day{i}>[0-3]?\d)",
             month=rf"(?P<month{i}>{months})",
             year=rf"(?P<year{i}>(?:19|20)\d\d)",
         )
@@ -143,7 +143,9 @@ def _last_date(pattern: re.Pattern[str], text: str) -> int | None:
     return found[-1].start() if found else None
 
 
-def _find_date(text: str, head: int, pack: LangPack, pat: dict[str, re.Pattern[str]]) -> MetaValue | None:
+def _find_date(
+    text: str, head: int, pack: LangPack, pat: dict[str, re.Pattern[str]]
+) -> MetaValue | None:
     """The document's date: one standing on its own line first, else the header's first."""
     for m in (*pat["date_line"].finditer(text, 0, head), *pat["date"].finditer(text, 0, head)):
         inner = pat["date"].search(m.group(0))
@@ -157,7 +159,12 @@ def _find_date(text: str, head: int, pack: LangPack, pat: dict[str, re.Pattern[s
 
 
 def _party(
-    text: str, head: int, title: MetaValue | None, pack: LangPack, pat: dict[str, re.Pattern[str]], entities: str | None
+    text: str,
+    head: int,
+    title: MetaValue | None,
+    pack: LangPack,
+    pat: dict[str, re.Pattern[str]],
+    entities: str | None,
 ) -> dict[str, MetaValue]:
     """The state (ISO alpha-3) or organisation the speaker speaks for."""
     sources: list[tuple[int, int]] = []
@@ -218,6 +225,8 @@ def infer(
         meta["cites"] = MetaValue([c.symbol for c in cites], "inferred", "meta.cites@1")
     for key, value in (hints or {}).items():
         if key not in meta and value:
-            hint_value = value[:10] if key == "date" and re.match(r"\d{4}-\d\d-\d\d", value) else value
+            hint_value = (
+                value[:10] if key == "date" and re.match(r"\d{4}-\d\d-\d\d", value) else value
+            )
             meta[key] = MetaValue(hint_value, "inferred", "meta.format-hints@1")
     return meta

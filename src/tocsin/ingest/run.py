@@ -50,7 +50,12 @@ def ingest_one(store: Store, source: Source, opts: Options) -> Outcome:
         given.update(opts.given or {})  # command-line flags beat the sidecar
         filename = source.path.name if source.path else (opts.name or source.name)
         doc = read_document(
-            data, filename, given, language=opts.language, reader=opts.reader, entities=opts.entities
+            data,
+            filename,
+            given,
+            language=opts.language,
+            reader=opts.reader,
+            entities=opts.entities,
         )
     except RejectedInput as exc:
         return Outcome(source.name, "failed", reason=str(exc))

@@ -72,7 +72,7 @@ def _ends_sentence(
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():
         return False  # an initial: "Tofiq F. Musayev"
-    if word.isdigit() and len(word) <= 3 and not text[sent_start:stop - len(word)].strip():
+    if word.isdigit() and len(word) <= 3 and not text[sent_start : stop - len(word)].strip():
         return False  # the number of a numbered paragraph or list item: "1. The Council..."
     nxt = text[after] if after < end else ""
     # A lower-case continuation means the period belonged to an abbreviation we do not know.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -76,7 +77,9 @@ class Store:
                 if doc.pages:
                     conn.execute(insert(pages), [_page_row(doc.sha256, p) for p in doc.pages])
                 if doc.segments:
-                    conn.execute(insert(segments), [_segment_row(doc.sha256, s) for s in doc.segments])
+                    conn.execute(
+                        insert(segments), [_segment_row(doc.sha256, s) for s in doc.segments]
+                    )
                 if doc.meta:
                     conn.execute(
                         insert(document_meta),
@@ -101,7 +104,9 @@ class Store:
             return None
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(documents.c.sha256).where(documents.c.sha256.startswith(prefix.lower())).limit(2)
+                select(documents.c.sha256)
+                .where(documents.c.sha256.startswith(prefix.lower()))
+                .limit(2)
             ).all()
         return rows[0][0] if len(rows) == 1 else None
 
@@ -109,10 +114,12 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
 
-    def list(self) -> list[DocumentInfo]:
+    def list_documents(self) -> list[DocumentInfo]:
         cols = [c for c in documents.c if c.name != "text"]
         with self.engine.connect() as conn:
-            rows = conn.execute(select(*cols).order_by(documents.c.ingested_at, documents.c.filename)).all()
+            rows = conn.execute(
+                select(*cols).order_by(documents.c.ingested_at, documents.c.filename)
+            ).all()
             metas = _metas(conn.execute(select(document_meta)).all())
         return [_info(r, metas.get(r.sha256, {})) for r in rows]
 
@@ -129,7 +136,9 @@ class Store:
                 .where(segments.c.doc_sha256 == sha256)
                 .order_by(segments.c.kind, segments.c.idx)
             ).all()
-            meta_rows = conn.execute(select(document_meta).where(document_meta.c.doc_sha256 == sha256)).all()
+            meta_rows = conn.execute(
+                select(document_meta).where(document_meta.c.doc_sha256 == sha256)
+            ).all()
         return Document(
             sha256=row.sha256,
             filename=row.filename,
@@ -141,7 +150,8 @@ class Store:
             text=row.text,
             pages=tuple(Page(p.number, p.char_start, p.char_end, p.label) for p in page_rows),
             segments=tuple(
-                Segment(s.kind, s.idx, s.char_start, s.char_end, s.page, s.paragraph) for s in seg_rows
+                Segment(s.kind, s.idx, s.char_start, s.char_end, s.page, s.paragraph)
+                for s in seg_rows
             ),
             meta=_metas(meta_rows).get(sha256, {}),
             warnings=tuple(json.loads(row.warnings)),
@@ -158,17 +168,25 @@ class Store:
         """Every stored document whole, every original present and matching its sha256."""
         problems: list[Problem] = []
         with self.engine.connect() as conn:
-            rows = conn.execute(select(documents.c.sha256, documents.c.n_pages, documents.c.n_segments)).all()
-            seg_counts = dict(
-                conn.execute(select(segments.c.doc_sha256, func.count()).group_by(segments.c.doc_sha256)).all()
+            rows = conn.execute(
+                select(documents.c.sha256, documents.c.n_pages, documents.c.n_segments)
+            ).all()
+            seg_counts: dict[str, int] = dict(
+                conn.execute(
+                    select(segments.c.doc_sha256, func.count()).group_by(segments.c.doc_sha256)
+                ).all()
             )
-            page_counts = dict(
-                conn.execute(select(pages.c.doc_sha256, func.count()).group_by(pages.c.doc_sha256)).all()
+            page_counts: dict[str, int] = dict(
+                conn.execute(
+                    select(pages.c.doc_sha256, func.count()).group_by(pages.c.doc_sha256)
+                ).all()
             )
             for sha, n_pages, n_segments in rows:
                 if seg_counts.get(sha, 0) != n_segments or page_counts.get(sha, 0) != n_pages:
                     problems.append(Problem(sha, "document rows incomplete"))
-                data = conn.execute(select(originals.c.data).where(originals.c.sha256 == sha)).scalar()
+                data = conn.execute(
+                    select(originals.c.data).where(originals.c.sha256 == sha)
+                ).scalar()
                 if data is None:
                     problems.append(Problem(sha, "original missing"))
                 elif hashlib.sha256(data).hexdigest() != sha:
@@ -195,7 +213,13 @@ def _document_row(doc: Document) -> dict[str, Any]:
 
 
 def _page_row(sha: str, p: Page) -> dict[str, Any]:
-    return {"doc_sha256": sha, "number": p.number, "label": p.label, "char_start": p.start, "char_end": p.end}
+    return {
+        "doc_sha256": sha,
+        "number": p.number,
+        "label": p.label,
+        "char_start": p.start,
+        "char_end": p.end,
+    }
 
 
 def _segment_row(sha: str, s: Segment) -> dict[str, Any]:
@@ -222,7 +246,7 @@ def _meta_row(sha: str, name: str, v: MetaValue) -> dict[str, Any]:
     }
 
 
-def _metas(rows: list[Row[Any]]) -> dict[str, dict[str, MetaValue]]:
+def _metas(rows: Sequence[Row[Any]]) -> dict[str, dict[str, MetaValue]]:
     out: dict[str, dict[str, MetaValue]] = {}
     for r in rows:
         out.setdefault(r.doc_sha256, {})[r.field] = MetaValue(

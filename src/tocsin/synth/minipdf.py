@@ -37,7 +37,9 @@ def _content(lines: list[str]) -> bytes:
     return zlib.compress(b"\n".join(out))
 
 
-def make_pdf(paragraphs: list[str], title: str | None = None, page_labels_from: int | None = None) -> bytes:
+def make_pdf(
+    paragraphs: list[str], title: str | None = None, page_labels_from: int | None = None
+) -> bytes:
     """A PDF whose pages hold `paragraphs`; page labels start at `page_labels_from` if given."""
     pages = _layout(paragraphs)
     objects: list[bytes] = []
@@ -53,12 +55,15 @@ def make_pdf(paragraphs: list[str], title: str | None = None, page_labels_from: 
     for lines in pages:
         stream = _content(lines)
         content = add(
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
+            + stream
+            + b"\nendstream"
         )
         kids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] "
-                b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>" % (tree, font, content)
+                b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
+                % (tree, font, content)
             )
         )
     objects[tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (

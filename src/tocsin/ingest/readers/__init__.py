@@ -65,7 +65,9 @@ def choose(filename: str, head: bytes, forced: str | None = None) -> Choice:
     for reader in readers.values():
         if reader.refines is None and reader.sniff(head):
             agrees = by_ext is reader
-            return Choice(reader, f"content looks like {reader.name}", surprising=not agrees and bool(suffix))
+            return Choice(
+                reader, f"content looks like {reader.name}", surprising=not agrees and bool(suffix)
+            )
     choice = (
         Choice(by_ext, f"extension {suffix}")
         if by_ext is not None

@@ -36,7 +36,9 @@ class DocxReader:
         except zipfile.BadZipFile as exc:
             raise RejectedInput(f"corrupt .docx: {exc}") from None
         if inflated > MAX_INFLATED:
-            raise RejectedInput(f"refused .docx: it inflates to {inflated // 2**20} MiB (zip bomb?)")
+            raise RejectedInput(
+                f"refused .docx: it inflates to {inflated // 2**20} MiB (zip bomb?)"
+            )
         try:
             document = docx.Document(io.BytesIO(data))
         except Exception as exc:  # python-docx raises many types for damaged parts

@@ -9,6 +9,7 @@ no entity expansion; scripts never run.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml import etree, html
 
@@ -18,12 +19,67 @@ from tocsin.ingest.textnorm import normalise
 from tocsin.types import ReadResult
 
 DROP = frozenset(
-    "script style noscript template iframe frame frameset object embed applet svg math canvas "
-    "form button input select option textarea nav aside menu dialog head title meta link".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "svg",
+        "math",
+        "canvas",
+        "form",
+        "button",
+        "input",
+        "select",
+        "option",
+        "textarea",
+        "nav",
+        "aside",
+        "menu",
+        "dialog",
+        "head",
+        "title",
+        "meta",
+        "link",
+    ]
 )
 BLOCK = frozenset(
-    "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr "
-    "caption figcaption address header footer hr body".split()
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "caption",
+        "figcaption",
+        "address",
+        "header",
+        "footer",
+        "hr",
+        "body",
+    ]
 )
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 _BOILERPLATE_NAMES = re.compile(
@@ -96,13 +152,18 @@ def _blocks(root: etree._Element, prune_boilerplate: bool) -> list[str]:
     return blocks
 
 
+def _xpath(el: etree._Element, expr: str) -> list[Any]:
+    found = el.xpath(expr)
+    return found if isinstance(found, list) else []
+
+
 def _main_root(doc: etree._Element) -> tuple[etree._Element, bool]:
     """The element holding the main content, and whether boilerplate must still be pruned."""
     for xpath in ("//main", "//*[@role='main']"):
-        found = doc.xpath(xpath)
+        found = _xpath(doc, xpath)
         if found:
             return found[0], False
-    articles = doc.xpath("//article")
+    articles = _xpath(doc, "//article")
     if articles:
         return max(articles, key=lambda a: len(a.text_content())), False
     body = doc.find("body")
@@ -120,15 +181,15 @@ def html_fragment_text(fragment: str) -> list[str]:
 def _hints(doc: etree._Element) -> dict[str, str]:
     hints: dict[str, str] = {}
     for prop in ("article:published_time", "og:article:published_time", "date", "dc.date"):
-        found = doc.xpath(f"//meta[@property='{prop}' or @name='{prop}']/@content")
+        found = _xpath(doc, f"//meta[@property='{prop}' or @name='{prop}']/@content")
         if found:
             hints["date"] = str(found[0])
             break
     else:
-        times = doc.xpath("//article//time/@datetime | //time[@pubdate]/@datetime")
+        times = _xpath(doc, "//article//time/@datetime | //time[@pubdate]/@datetime")
         if times:
             hints["date"] = str(times[0])
-    title = doc.xpath("//meta[@property='og:title']/@content") or doc.xpath("//title/text()")
+    title = _xpath(doc, "//meta[@property='og:title']/@content") or _xpath(doc, "//title/text()")
     if title and str(title[0]).strip():
         hints["title"] = _SPACES.sub(" ", str(title[0])).strip()
     return hints

@@ -27,6 +27,7 @@ def _page_text(page: PageObject) -> str:
     lines = (_RUNS.sub(" ", line).strip() for line in (raw or "").split("\n"))
     return normalise("\n".join(lines))
 
+
 # pypdf reports recoverable damage through logging; we report it once, as a warning.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -90,8 +91,9 @@ class PdfReaderPlugin:
         empty = [p.number for p in pages if p.start == p.end]
         if empty:
             warnings.append(f"{len(empty)} page(s) without text: {empty[:10]}")
-        meta_title = (reader.metadata or {}).get("/Title") if reader.metadata else None
-        hints = {"title": str(meta_title).strip()} if meta_title and str(meta_title).strip() else {}
+        info = reader.metadata
+        title = str(info.title or "").strip() if info is not None else ""
+        hints = {"title": title} if title else {}
         return ReadResult(
             full,
             f"{self.name}@{self.version}",
