@@ -152,3 +152,26 @@ def test_verify_detects_an_altered_original(run: Run, tmp_path: Path, data_dir: 
     result = run("verify")
     assert result.exit_code == 1
     assert "original altered" in result.output
+
+
+def test_unusable_data_dir_or_database_is_one_clear_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tocsin.cli import cli
+
+    f = tmp_path / "s.txt"
+    f.write_text(STATEMENT)
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "tocsin.db").write_bytes(b"this is not a database" * 100)
+    for data_dir, words in (
+        (not_a_dir / "sub", "cannot use data directory"),
+        (broken, "cannot open database"),
+    ):
+        result = CliRunner().invoke(cli, ["--data-dir", str(data_dir), "ingest", str(f)])
+        assert result.exit_code == 1
+        assert words in result.output
+        assert "Traceback" not in result.output
+    assert (broken / "tocsin.db").read_bytes() == b"this is not a database" * 100

@@ -154,3 +154,51 @@ def test_user_entities_name_fictional_states(tmp_path: Path) -> None:
     text = "Statement by Mr. A. Person\nMinister for Foreign Affairs of the Republic of Varosia\n\n1 May 2024\n\nMr. President,"
     assert meta(text, str(entities))["speaker_country"] == "XVR"
     assert "speaker_country" not in meta(text)
+
+
+FRENCH = """MISSION PERMANENTE DE LA FRANCE AUPRÈS DE L'ORGANISATION DES NATIONS UNIES
+
+Déclaration de S. E. M. Jean-Pierre Martin
+Représentant permanent de la République française auprès de l'Organisation des Nations Unies
+
+Assemblée générale, 64e séance plénière, point 135 de l'ordre du jour : « La responsabilité de protéger »
+
+1er juin 2021
+
+Monsieur le Président,
+
+Je remercie le Secrétaire général de son rapport (A/75/863–S/2021/424). En 1993, le Conseil \
+de sécurité a adopté les résolutions 822, 853 et 874. M. Dupont l'a rappelé.
+"""
+
+
+def test_french_statement_is_read_with_the_french_pack_alone() -> None:
+    doc = read_document(FRENCH.encode(), "declaration.txt")
+    assert doc.language == "fr"
+    assert {k: v.value for k, v in doc.meta.items()} == {
+        "speaker": "Jean-Pierre Martin",
+        "speaker_title": "Représentant permanent de la République française auprès de "
+        "l'Organisation des Nations Unies",
+        "speaker_country": "FRA",
+        "date": "2021-06-01",
+        "body": "General Assembly",
+        "meeting": "64e séance plénière",
+        "agenda_item": "135",
+        "agenda_title": "La responsabilité de protéger",
+        "cites": [
+            "A/75/863-S/2021/424",
+            "S/RES/822 (1993)",
+            "S/RES/853 (1993)",
+            "S/RES/874 (1993)",
+        ],
+    }
+    sentences = [doc.span(s.start, s.end) for s in doc.sentences()]
+    assert "M. Dupont l'a rappelé." in sentences  # "M." is an abbreviation in French
+
+
+def test_country_names_come_translated_from_iso_codes() -> None:
+    from tocsin import countries
+
+    assert countries.resolve("République d'Azerbaïdjan", "fr") == "AZE"
+    assert countries.resolve("Fédération de Russie", "fr") == "RUS"
+    assert countries.resolve("Republic of Azerbaijan", "en") == "AZE"

@@ -9,9 +9,11 @@ codes for fictional or unrecognised parties should use the user-assigned range (
 
 from __future__ import annotations
 
+import gettext
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,19 +38,30 @@ def _strip_the(name: str) -> str:
     return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
 
 
-def _iso_names() -> dict[str, str]:
+def _translator(locale: str | None) -> Callable[[str], str]:
+    """ISO 3166 names in the pack's language, from the iso-codes translations pycountry ships."""
+    if not locale:
+        return lambda name: name
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale]).gettext
+    except OSError:
+        return lambda name: name
+
+
+def _iso_names(locale: str | None = None) -> dict[str, str]:
+    translate = _translator(locale)
     names: dict[str, str] = {}
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
-            value = getattr(c, attr, None)
-            if not value:
+            english = getattr(c, attr, None)
+            if not english:
                 continue
-            names[_strip_the(value)] = c.alpha_3
-            if (
-                ", " in value
-            ):  # "Congo, The Democratic Republic of the" → "Democratic Republic of the Congo"
-                head, tail = value.split(", ", 1)
-                names[_strip_the(f"{tail} {head}")] = c.alpha_3
+            for value in {english, translate(english)}:
+                names[_strip_the(value)] = c.alpha_3
+                # "Congo, The Democratic Republic of the" → "Democratic Republic of the Congo"
+                if ", " in value:
+                    head, tail = value.split(", ", 1)
+                    names[_strip_the(f"{tail} {head}")] = c.alpha_3
     return names
 
 
@@ -64,8 +77,9 @@ def _entity_file(path: Path) -> dict[str, str]:
 
 @cache
 def index(lang: str = "en", entities_file: str | None = None) -> dict[str, str]:
-    names = _iso_names()
-    names.update(load(lang).section("countries").get("aliases", {}))
+    pack = load(lang)
+    names = _iso_names(pack.data.get("iso_locale"))
+    names.update(pack.section("countries").get("aliases", {}))
     names.update(_entity_file(_BUILTIN))
     user = entities_file or os.environ.get("TOCSIN_ENTITIES")
     if user:

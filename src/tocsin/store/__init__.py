@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, Row, func, insert, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from tocsin import __version__
 from tocsin.errors import StoreError
@@ -50,8 +50,11 @@ class Store:
         self.engine: Engine = make_engine(self.url)
         try:
             migrate(self.engine)
-        except OperationalError as exc:
-            raise StoreError(f"cannot open database {self.url}: {exc.orig}") from None
+        except DBAPIError as exc:
+            raise StoreError(
+                f"cannot open database {self.url}: {exc.orig} (is it a Tocsin store? "
+                "restore it from a backup or choose another --data-dir)"
+            ) from None
 
     def close(self) -> None:
         self.engine.dispose()
