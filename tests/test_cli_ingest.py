@@ -175,3 +175,11 @@ def test_unusable_data_dir_or_database_is_one_clear_error(tmp_path: Path) -> Non
         assert words in result.output
         assert "Traceback" not in result.output
     assert (broken / "tocsin.db").read_bytes() == b"this is not a database" * 100
+
+
+def test_stdin_format_is_recognised_from_content(run: Run) -> None:
+    result = run("ingest", "-", input=make_pdf(["Text piped in as a PDF."]))
+    assert result.exit_code == 0, result.output
+    (doc,) = docs_json(run)
+    assert doc["filename"] == "<stdin>"
+    assert doc["reader"] == "pdf@1"
