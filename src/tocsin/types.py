@@ -123,3 +123,70 @@ class DocumentInfo:
     ingested_at: str
     meta: dict[str, MetaValue] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+
+
+Qualifier = Literal[
+    "exact", "about", "more_than", "at_least", "almost", "between", "vague", "unquantified"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """How many, as the source says it: a value and qualifier, or the range a phrase implies."""
+
+    value: int | None
+    qualifier: Qualifier
+    low: int | None = None
+    high: int | None = None
+    unit: str | None = None  # None: people; else "buildings", "settlements", "mines"...
+    start: int | None = None  # span of the count phrase in the document text
+    end: int | None = None
+    noun: str | None = None  # the counted noun as written ("civilians")
+
+
+@dataclass(frozen=True, slots=True)
+class SubCount:
+    count: Count
+    victims: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str  # as written
+    country: str | None  # ISO 3166-1 alpha-3
+    lat: float | None = None
+    lon: float | None = None
+    gazetteer_id: str | None = None  # "geonames:587084", "iso3166:AZE"
+    admin1: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """SOURCE says X: one claim, traced to its span, never upgraded to a fact."""
+
+    id: str
+    doc_sha256: str
+    sentence: int
+    start: int
+    end: int
+    quote: str
+    event: str
+    stance: str  # asserts | accuses | denies | calls_for | reports
+    count: Count | None = None
+    includes: tuple[SubCount, ...] = ()
+    victims: str | None = None
+    victim_group: str | None = None
+    outcome: str | None = None  # killed | injured | killed_or_injured
+    when_from: str | None = None
+    when_to: str | None = None
+    places: tuple[Place, ...] = ()
+    accused: tuple[str, ...] = ()  # ISO codes (or names) of those the claim blames
+    claimed_by: tuple[str, ...] = ()  # for denials: whose allegation is rejected
+    denies: str | None = None  # for denials: the allegation, as written
+    other_events: tuple[str, ...] = ()  # further event types triggered in the same clause
+    speaker: str | None = None
+    speaker_country: str | None = None
+    doc_date: str | None = None
+    risk_indicators: tuple[str, ...] = ()
+    matched: tuple[tuple[int, int, str], ...] = ()  # (start, end, what) spans behind the fields
+    produced_by: dict[str, str] = field(default_factory=dict)

@@ -67,6 +67,11 @@ def _date_pattern(pack: LangPack) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(alternatives)}|{iso})\b", re.IGNORECASE)
 
 
+def date_pattern(pack: LangPack) -> re.Pattern[str]:
+    """Full dates as the pack writes them ("26 June 2023"); read matches with `parse_date`."""
+    return _compiled(pack)["date"]
+
+
 def parse_date(m: re.Match[str], pack: LangPack) -> str | None:
     """ISO date from a match of the date pattern; None for impossible dates (31 June)."""
     if m.group("iso"):

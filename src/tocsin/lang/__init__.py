@@ -51,17 +51,24 @@ def _pack_dirs() -> list[Path]:
 
 @cache
 def available() -> tuple[str, ...]:
-    codes = {p.stem for d in _pack_dirs() if d.is_dir() for p in d.glob("*.toml")}
+    codes = {
+        p.stem for d in _pack_dirs() if d.is_dir() for p in d.glob("*.toml") if "." not in p.stem
+    }
     return tuple(sorted(codes))
 
 
 @cache
 def load(code: str) -> LangPack:
+    """The pack `code.toml`, with the sections of its companions `code.*.toml` merged in
+    (``en.extract.toml`` holds the extraction lexicons)."""
     for folder in _pack_dirs():
         path = folder / f"{code}.toml"
         if path.is_file():
             with path.open("rb") as fh:
                 data = tomllib.load(fh)
+            for extra in sorted(folder.glob(f"{code}.*.toml")):
+                with extra.open("rb") as fh:
+                    data.update(tomllib.load(fh))
             return LangPack(data.get("code", code), data.get("name", code), data["version"], data)
     raise KeyError(f"no language pack {code!r} (have: {', '.join(available())})")
 

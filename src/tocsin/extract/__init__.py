@@ -1,0 +1,56 @@
+"""Extraction: documents → source-attributed claims, each traced to its span.
+
+`extract(text, meta)` is a pure function of one document, so it can be mapped over millions
+of documents on any distributed engine; `extract_document(doc)` does the same for a stored
+`Document`, reusing its segments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tocsin import lang
+from tocsin.extract.claims import Settings, extract_claims
+from tocsin.ingest.segment import segment
+from tocsin.types import Claim, Document
+
+__all__ = ["Settings", "extract", "extract_document"]
+
+
+def extract(
+    text: str,
+    meta: Mapping[str, object] | None = None,
+    *,
+    language: str | None = None,
+    doc_sha256: str = "",
+    entities: str | None = None,
+    settings: Settings | None = None,
+) -> list[Claim]:
+    """Claims in `text`. `meta` gives speaker, speaker_country and date (ISO) when known."""
+    pack = lang.load(language or lang.detect(text))
+    flat = {k: str(v) for k, v in (meta or {}).items() if isinstance(v, str)}
+    return extract_claims(
+        text,
+        segment(text, pack),
+        flat,
+        pack,
+        doc_sha256=doc_sha256,
+        entities=entities,
+        settings=settings or Settings(),
+    )
+
+
+def extract_document(
+    doc: Document, *, entities: str | None = None, settings: Settings | None = None
+) -> list[Claim]:
+    pack = lang.load(doc.language)
+    meta = {k: v.value for k, v in doc.meta.items() if isinstance(v.value, str)}
+    return extract_claims(
+        doc.text,
+        doc.segments,
+        meta,
+        pack,
+        doc_sha256=doc.sha256,
+        entities=entities,
+        settings=settings or Settings(),
+    )

@@ -1,0 +1,87 @@
+"""States and groups in a text, and the role each plays: perpetrator, victim group, place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tocsin import countries
+from tocsin.extract.lexicon import lexicon
+from tocsin.lang import LangPack
+
+PRODUCER = "extract.actors@1"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    written: str
+    code: str
+    kind: str  # "state" (a name) or "demonym"
+
+
+@cache
+def _before_country(pack: LangPack) -> re.Pattern[str]:
+    return re.compile(pack.section("places")["before_country"], re.IGNORECASE)
+
+
+def mentions(
+    text: str, start: int, end: int, pack: LangPack, entities: str | None
+) -> list[Mention]:
+    lex = lexicon(pack)
+    span = text[start:end]
+    out = [
+        Mention(start + m.start, start + m.end, m.name, m.code, "state")
+        for m in countries.find(span, pack.code, entities)
+    ]
+    for m in lex.demonyms.finditer(text, start, end):
+        if not any(o.start <= m.start() < o.end for o in out):
+            out.append(
+                Mention(
+                    m.start(), m.end(), m.group(0), lex.demonym_codes[m.group(0).lower()], "demonym"
+                )
+            )
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def is_agent(text: str, mention: Mention, sentence_start: int, pack: LangPack) -> bool:
+    """Does the sentence make this state the one who acts? "Armenia refuses...",
+    "Armenian forces", "by Armenia", "the armed forces of the Kingdom of Astrel"."""
+    lex = lexicon(pack)
+    after = text[mention.end : mention.end + 40]
+    before = text[max(sentence_start, mention.start - 40) : mention.start]
+    if lex.armed.match(after) or re.match(
+        r"^[’']s\s+(?:\w+\s+)?(?:forces|troops|army|military|drones?|units)", after
+    ):
+        return True
+    if re.search(
+        r"\b(?:armed\s+forces|forces|troops|army|aggression|units)\s+of\s+(?:the\s+)?$", before
+    ):
+        return True
+    if re.search(r"\bby\s+(?:neighbou?ring\s+)?(?:the\s+)?$", before, re.IGNORECASE):
+        return True
+    # The subject of the sentence or of a clause: name followed by a verb-like word.
+    at_clause_start = not text[sentence_start : mention.start].strip(" ,;:") or re.search(
+        r"(?:[;,]\s*|\b(?:and|while|but)\s+)$", before
+    )
+    if mention.kind == "state" and at_clause_start:
+        return bool(re.match(r"^\s+(?:\w+ly\s+)?[a-z]+(?:s|ed)\b", after))
+    return False
+
+
+def is_place(text: str, mention: Mention, sentence_start: int, pack: LangPack) -> bool:
+    if mention.kind != "state":
+        return False
+    before = text[max(sentence_start, mention.start - 40) : mention.start]
+    return bool(_before_country(pack).search(before))
+
+
+def group_name(written: str, pack: LangPack) -> str:
+    """ "Azerbaijanis" → "Azerbaijani": the adjective names the group."""
+    codes = lexicon(pack).demonym_codes
+    if written.endswith("s") and written[:-1].lower() in codes:
+        return written[:-1]
+    return written

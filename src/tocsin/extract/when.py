@@ -1,0 +1,83 @@
+"""Time expressions, normalised against the document's date: "on 27 September 2020",
+"since November 2020", "in the fall of 2020", "in the early 1990s", "in 1993"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tocsin.ingest.metadata import date_pattern, parse_date
+from tocsin.lang import LangPack
+
+PRODUCER = "extract.when@1"
+_PARTS = {"early": (0, 4), "mid": (3, 6), "late": (7, 9)}
+
+
+@dataclass(frozen=True)
+class When:
+    start: int
+    end: int
+    date_from: str
+    date_to: str
+
+
+@cache
+def _patterns(pack: LangPack) -> dict[str, re.Pattern[str]]:
+    t = pack.section("time")
+    months = "|".join(sorted(pack.section("dates")["months"], key=len, reverse=True))
+    flags = re.IGNORECASE
+    return {
+        "since": re.compile(rf"(?:{t['since']})[^.;]{{0,40}}$", flags),
+        "decade_part": re.compile(t["decade_part"], flags),
+        "decade": re.compile(t["decade"], flags),
+        "season": re.compile(t["season"], flags),
+        "month_year": re.compile(t["month_year"].replace("{months}", months), flags),
+        "year": re.compile(t["year"], flags),
+    }
+
+
+def find_times(text: str, start: int, end: int, pack: LangPack, doc_date: str | None) -> list[When]:
+    """Every time expression in text[start:end], each as an ISO (partial) date range."""
+    pat = _patterns(pack)
+    seasons = pack.section("time")["seasons"]
+    months = pack.section("dates")["months"]
+    found: list[When] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, lo: str, hi: str) -> None:
+        if any(not (e <= a or s >= b) for a, b in taken):
+            return
+        taken.append((s, e))
+        if doc_date and pat["since"].search(text, max(start, s - 45), s + 1):
+            hi = doc_date  # "since November 2020": from then until the statement
+        found.append(When(s, e, lo, hi))
+
+    for m in date_pattern(pack).finditer(text, start, end):
+        iso = parse_date(m, pack)
+        if iso:
+            add(m.start(), m.end(), iso, iso)
+    for m in pat["season"].finditer(text, start, end):
+        first, last = seasons[m.group("season").lower()]
+        year = int(m.group("year"))
+        add(
+            m.start(),
+            m.end(),
+            f"{year}-{first:02d}",
+            f"{year + (1 if last < first else 0)}-{last:02d}",
+        )
+    for m in pat["decade_part"].finditer(text, start, end):
+        d = int(m.group("decade"))
+        a, b = _PARTS[m.group("part").lower()]
+        add(m.start(), m.end(), str(d + a), str(d + b))
+    for m in pat["decade"].finditer(text, start, end):
+        d = int(m.group("decade"))
+        add(m.start(), m.end(), str(d), str(d + 9))
+    for m in pat["month_year"].finditer(text, start, end):
+        month = months[m.group("month").lower()]
+        ym = f"{m.group('year')}-{month:02d}"
+        add(m.start(), m.end(), ym, ym)
+    for m in pat["year"].finditer(text, start, end):
+        add(m.start("year"), m.end("year"), m.group("year"), m.group("year"))
+    found.sort(key=lambda w: w.start)
+    return found
