@@ -21,6 +21,7 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/tocsin --data-dir $(DATA) --entities examples/entities.json ingest examples/corpus
 	$(BIN)/tocsin --data-dir $(DATA) docs
+	$(BIN)/tocsin --data-dir $(DATA) --entities examples/entities.json claims
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench examples

@@ -127,7 +127,7 @@ def test_max_size_is_adjustable(run: Run, tmp_path: Path) -> None:
     f.write_text("word " * 300_000)  # about 1.4 MiB
     result = run("ingest", "--max-size", "1", str(f))
     assert result.exit_code == 1 and "--max-size" in result.output
-    assert run("ingest", "--max-size", "2", str(f)).exit_code == 0
+    assert run("ingest", "--no-extract", "--max-size", "2", str(f)).exit_code == 0
 
 
 def test_json_output_reports_each_file(run: Run, tmp_path: Path) -> None:

@@ -21,6 +21,17 @@ def _ingest_cmd(data_dir: Path, corpus: Path) -> list[str]:
     return [sys.executable, "-m", "tocsin", "--data-dir", str(data_dir), "ingest", str(corpus)]
 
 
+def _count(data_dir: Path) -> int:
+    try:
+        con = sqlite3.connect(data_dir / "tocsin.db", timeout=5)
+        try:
+            return int(con.execute("select count(*) from documents").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
 def _assert_consistent(data_dir: Path) -> None:
     con = sqlite3.connect(data_dir / "tocsin.db")
     assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -33,7 +44,7 @@ def _assert_consistent(data_dir: Path) -> None:
 
 def test_kill_9_during_ingest_never_leaves_a_partial_document(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    files = generate(corpus, 300, seed=7, sentences=30)
+    files = generate(corpus, 120, seed=7, sentences=30)
     data_dir = tmp_path / "data"
     rng = random.Random(1234)
     committed: dict[str, object] = {}
@@ -42,7 +53,12 @@ def test_kill_9_during_ingest_never_leaves_a_partial_document(tmp_path: Path) ->
         proc = subprocess.Popen(
             _ingest_cmd(data_dir, corpus), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        time.sleep(rng.uniform(0.6, 1.4))
+        # Kill at a random moment once this run has started committing documents.
+        before = len(committed.get("documents", []))  # type: ignore[arg-type]
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None and _count(data_dir) <= before:
+            time.sleep(0.05)
+        time.sleep(rng.uniform(0.0, 0.5))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         if not (data_dir / "tocsin.db").exists():
@@ -50,7 +66,7 @@ def test_kill_9_during_ingest_never_leaves_a_partial_document(tmp_path: Path) ->
         _assert_consistent(data_dir)
         now = snapshot(data_dir)
         # nothing that was committed before is lost or changed
-        for table in ("documents", "originals", "segments", "document_meta"):
+        for table in ("documents", "originals", "segments", "document_meta", "claims"):
             before = set(committed.get(table, []))  # type: ignore[arg-type]
             assert before <= set(now[table]), table  # type: ignore[arg-type]
         committed = now

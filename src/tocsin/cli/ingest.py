@@ -41,6 +41,8 @@ def _summary(outcome: Outcome) -> str:
         parts.append(f"item {m['agenda_item'].value}")
     if "cites" in m:
         parts.append(f"{len(m['cites'].value)} UN doc(s) cited")
+    if outcome.claims:
+        parts.append(f"{len(outcome.claims)} claims")
     return ", ".join(parts)
 
 
@@ -51,6 +53,7 @@ def _as_json(o: Outcome) -> dict[str, object]:
     if o.document:
         row["filename"] = o.document.filename
         row["warnings"] = list(o.document.warnings)
+        row["claims"] = len(o.claims)
     return row
 
 
@@ -96,6 +99,13 @@ def _as_json(o: Outcome) -> dict[str, object]:
     show_default=True,
     help="json: one object per file, for programs.",
 )
+@click.option(
+    "--extract/--no-extract",
+    "do_extract",
+    default=True,
+    show_default=True,
+    help="Extract claims as each document goes in.",
+)
 @click.pass_obj
 def ingest_cmd(
     obj: Context,
@@ -114,6 +124,7 @@ def ingest_cmd(
     name: str | None,
     max_size: int,
     fmt: str,
+    do_extract: bool,
 ) -> None:
     """Ingest documents: each file is stored whole, or not at all.
 
@@ -135,7 +146,7 @@ def ingest_cmd(
         given.update(from_mapping(flags, "cli", obj.entities))
     except RejectedInput as exc:
         raise click.UsageError(str(exc)) from None
-    opts = Options(given, lang, reader_name, max_size * 2**20, obj.entities, name)
+    opts = Options(given, lang, reader_name, max_size * 2**20, obj.entities, name, do_extract)
     sources = expand(list(paths))
     store = obj.store
     tally = {"ingested": 0, "present": 0, "failed": 0}
@@ -152,7 +163,7 @@ def ingest_cmd(
             console.print(f"[dim]present[/dim]  {o.source} {short} (same bytes already stored)")
         else:
             console.print(f"[green]ingested[/green] {o.source} {short}  {_summary(o)}")
-            for w in o.document.warnings if o.document else ():
+            for w in (*(o.document.warnings if o.document else ()), *([o.note] if o.note else [])):
                 console.print(f"         [yellow]note:[/yellow] {w}")
 
     show_bar = fmt == "table" and len(sources) > 1 and sys.stderr.isatty()

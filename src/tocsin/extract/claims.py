@@ -19,6 +19,7 @@ from tocsin.extract.quantities import PRODUCER as COUNT_PRODUCER
 from tocsin.extract.quantities import find_counts
 from tocsin.extract.when import PRODUCER as WHEN_PRODUCER
 from tocsin.extract.when import When, find_times
+from tocsin.ingest.metadata import header_salutation
 from tocsin.lang import LangPack
 from tocsin.types import Claim, Count, Place, Segment, SubCount
 
@@ -96,6 +97,8 @@ def _triggers(
     kept, negated = [], []
     for event, pattern in lex.events.items():
         for m in pattern.finditer(text, s, e):
+            if _in_a_name(text, m.start(), m.end()):
+                continue  # "Working Group on Enforced or Involuntary Disappearances"
             before = text[max(s, m.start() - 60) : m.start()]
             if lex.hypothetical.search(text, sentence_start, m.start()):
                 continue
@@ -106,6 +109,16 @@ def _triggers(
                 kept.append(_Trigger(m.start(), m.end(), event))
     kept.sort(key=lambda t: t.start)
     return kept, negated
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A trigger written in Title Case in mid-sentence belongs to a proper name
+    ("the Working Group on Enforced or Involuntary Disappearances")."""
+    words = re.findall(r"[^\W\d_]{4,}", text[start:end])
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    before = text[max(0, start - 80) : start].rstrip(' \t"“‘(')
+    return bool(before) and before[-1] not in ".!?:\n"
 
 
 def _primary(triggers: list[_Trigger], tax: taxonomy.Taxonomy) -> tuple[str, set[str]]:
@@ -182,6 +195,8 @@ def extract_claims(
         doc_countries.add(speaker_country)
     claims: list[Claim] = []
     ctx = _Context()
+    # A statement's header (title, meeting, agenda) names topics, not incidents.
+    salutation = header_salutation(text, pack)
     current_paragraph = -1
     for sent in (s for s in segments if s.kind == "sentence"):
         if sent.paragraph != current_paragraph:
@@ -189,6 +204,8 @@ def extract_claims(
             ctx.when = None
             ctx.accused_age += 1
         s_start, s_end = sent.start, sent.end
+        if salutation is not None and s_end <= salutation:
+            continue
         times = find_times(text, s_start, s_end, pack, doc_date)
         mentions = actors.mentions(text, s_start, s_end, pack, entities)
         agents = tuple(

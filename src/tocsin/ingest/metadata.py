@@ -90,6 +90,12 @@ def parse_date(m: re.Match[str], pack: LangPack) -> str | None:
         return None
 
 
+def header_salutation(text: str, pack: LangPack) -> int | None:
+    """Where the first salutation ("Mr. President,") starts, if the text has one."""
+    m = _compiled(pack)["salutation"].search(text, 0, HEADER_MAX)
+    return m.start() if m else None
+
+
 def header_end(text: str, pack: LangPack) -> int:
     """Where the header stops: the first salutation ("Mr. President,") or, in documents
     without one (reports, news), the end of the first few paragraphs."""

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from tocsin.errors import RejectedInput
+from tocsin.extract import extract_document, version
 from tocsin.ingest.document import read_document
 from tocsin.ingest.given import read_sidecar, sidecar_for
 from tocsin.ingest.sources import DEFAULT_MAX_BYTES, Source, read_bytes
 from tocsin.store import Store
-from tocsin.types import Document, MetaValue
+from tocsin.types import Claim, Document, MetaValue
 
 Status = Literal["ingested", "present", "failed"]
 
@@ -24,6 +25,8 @@ class Outcome:
     sha256: str | None = None
     reason: str | None = None
     document: Document | None = None
+    claims: list[Claim] = field(default_factory=list)
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     entities: str | None = None
     name: str | None = None  # filename to record for standard input
+    extract: bool = True  # extract claims as each document goes in
 
 
 def ingest_one(store: Store, source: Source, opts: Options) -> Outcome:
@@ -59,8 +63,30 @@ def ingest_one(store: Store, source: Source, opts: Options) -> Outcome:
         )
     except RejectedInput as exc:
         return Outcome(source.name, "failed", reason=str(exc))
-    created = store.add(doc, data)
-    return Outcome(source.name, "ingested" if created else "present", doc.sha256, document=doc)
+    found, note = _claims(doc, opts)
+    created = store.add(doc, data, found, version(doc.language) if found is not None else "")
+    return Outcome(
+        source.name,
+        "ingested" if created else "present",
+        doc.sha256,
+        document=doc,
+        claims=found or [],
+        note=note,
+    )
+
+
+def _claims(doc: Document, opts: Options) -> tuple[list[Claim] | None, str | None]:
+    """Claims for a new document. A failure here never costs the document: it is stored
+    without claims and the user is told to run `tocsin extract` again."""
+    if not opts.extract:
+        return None, None
+    try:
+        return extract_document(doc, entities=opts.entities), None
+    except Exception as exc:  # an extraction bug must not lose the original
+        return (
+            None,
+            f"claims not extracted ({type(exc).__name__}: {exc}); run `tocsin extract` later",
+        )
 
 
 def ingest(

@@ -21,9 +21,10 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from tocsin import __version__
 from tocsin.errors import StoreError
+from tocsin.store import claims as claim_store
 from tocsin.store.db import make_engine, migrate
 from tocsin.store.schema import document_meta, documents, originals, pages, segments
-from tocsin.types import Document, DocumentInfo, MetaValue, Page, Segment
+from tocsin.types import Claim, Document, DocumentInfo, MetaValue, Page, Segment
 
 DEFAULT_DATA_DIR = "tocsin-data"
 
@@ -67,8 +68,11 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------
 
-    def add(self, doc: Document, original: bytes) -> bool:
-        """Store a document and its original in one transaction. False if already present."""
+    def add(
+        self, doc: Document, original: bytes, found: list[Claim] | None = None, extractor: str = ""
+    ) -> bool:
+        """Store a document, its original and its claims in one transaction.
+        False if the same bytes are already stored."""
         if self.has(doc.sha256):
             return False
         if hashlib.sha256(original).hexdigest() != doc.sha256:
@@ -88,6 +92,8 @@ class Store:
                         insert(document_meta),
                         [_meta_row(doc.sha256, k, v) for k, v in doc.meta.items()],
                     )
+                if found is not None:
+                    claim_store.replace_for_document(conn, doc.sha256, found, extractor)
         except IntegrityError:
             if self.has(doc.sha256):
                 return False  # another process stored the same bytes first
@@ -159,6 +165,23 @@ class Store:
             meta=_metas(meta_rows).get(sha256, {}),
             warnings=tuple(json.loads(row.warnings)),
         )
+
+    def replace_claims(self, doc_sha256: str, found: list[Claim], extractor: str) -> None:
+        with self.engine.begin() as conn:
+            claim_store.replace_for_document(conn, doc_sha256, found, extractor)
+
+    def claims(self, **filters: str | None) -> list[tuple[Claim, str]]:
+        """Claims with their filename; filters: event, stance, country, speaker, date_from,
+        date_to, doc (sha256 prefix)."""
+        with self.engine.connect() as conn:
+            return claim_store.query(conn, **filters)
+
+    def shas(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return [
+                r[0]
+                for r in conn.execute(select(documents.c.sha256).order_by(documents.c.ingested_at))
+            ]
 
     def original(self, sha256: str) -> bytes | None:
         with self.engine.connect() as conn:

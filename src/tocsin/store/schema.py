@@ -83,3 +83,21 @@ document_meta = Table(
     Column("char_start", Integer),
     Column("char_end", Integer),
 )
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("doc_sha256", String(64), ForeignKey("documents.sha256"), nullable=False, index=True),
+    Column("sentence", Integer, nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("event", String(60), nullable=False, index=True),
+    Column("stance", String(20), nullable=False),
+    Column("speaker_country", String(8), index=True),
+    Column("when_from", String(10)),
+    Column("when_to", String(10)),
+    Column("doc_date", String(10)),
+    Column("data", Text, nullable=False),  # the whole claim as JSON
+    Column("extractor", String(60), nullable=False),  # pipeline version that produced it
+)

@@ -1,0 +1,168 @@
+"""Claims in the store: one JSON document per claim, with the fields filters need as columns."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select
+
+from tocsin.store.schema import claims, documents
+from tocsin.types import Claim, Count, Place, SubCount
+
+
+def claim_to_dict(c: Claim) -> dict[str, Any]:
+    """The claim as other tools read it (field names follow shared/gold/README.md)."""
+
+    def count(x: Count | None) -> dict[str, Any] | None:
+        if x is None:
+            return None
+        return {
+            "value": x.value,
+            "qualifier": x.qualifier,
+            "low": x.low,
+            "high": x.high,
+            "unit": x.unit,
+            "span": [x.start, x.end] if x.start is not None else None,
+        }
+
+    return {
+        "id": c.id,
+        "doc_sha256": c.doc_sha256,
+        "sentence": c.sentence,
+        "start": c.start,
+        "end": c.end,
+        "quote": c.quote,
+        "event": c.event,
+        "other_events": list(c.other_events),
+        "stance": c.stance,
+        "count": count(c.count),
+        "includes": [{"count": count(s.count), "victims": s.victims} for s in c.includes],
+        "victims": c.victims,
+        "victim_group": c.victim_group,
+        "outcome": c.outcome,
+        "when": {"from": c.when_from, "to": c.when_to} if c.when_from else None,
+        "places": [asdict(p) for p in c.places],
+        "accused": list(c.accused),
+        "claimed_by": list(c.claimed_by),
+        "denies": c.denies,
+        "speaker": c.speaker,
+        "speaker_country": c.speaker_country,
+        "doc_date": c.doc_date,
+        "risk_indicators": list(c.risk_indicators),
+        "matched": [list(m) for m in c.matched],
+        "produced_by": dict(c.produced_by),
+    }
+
+
+def claim_from_dict(d: dict[str, Any]) -> Claim:
+    def count(x: dict[str, Any] | None) -> Count | None:
+        if x is None:
+            return None
+        span = x.get("span") or [None, None]
+        return Count(x["value"], x["qualifier"], x["low"], x["high"], x["unit"], span[0], span[1])
+
+    when = d.get("when") or {}
+    return Claim(
+        id=d["id"],
+        doc_sha256=d["doc_sha256"],
+        sentence=d["sentence"],
+        start=d["start"],
+        end=d["end"],
+        quote=d["quote"],
+        event=d["event"],
+        stance=d["stance"],
+        count=count(d["count"]),
+        includes=tuple(
+            SubCount(count(i["count"]) or Count(None, "unquantified"), i["victims"])
+            for i in d["includes"]
+        ),
+        victims=d["victims"],
+        victim_group=d["victim_group"],
+        outcome=d["outcome"],
+        when_from=when.get("from"),
+        when_to=when.get("to"),
+        places=tuple(Place(**p) for p in d["places"]),
+        accused=tuple(d["accused"]),
+        claimed_by=tuple(d["claimed_by"]),
+        denies=d["denies"],
+        other_events=tuple(d["other_events"]),
+        speaker=d["speaker"],
+        speaker_country=d["speaker_country"],
+        doc_date=d["doc_date"],
+        risk_indicators=tuple(d["risk_indicators"]),
+        matched=tuple((m[0], m[1], m[2]) for m in d["matched"]),
+        produced_by=d["produced_by"],
+    )
+
+
+def _row(c: Claim, extractor: str) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "doc_sha256": c.doc_sha256,
+        "sentence": c.sentence,
+        "char_start": c.start,
+        "char_end": c.end,
+        "event": c.event,
+        "stance": c.stance,
+        "speaker_country": c.speaker_country,
+        "when_from": c.when_from,
+        "when_to": c.when_to,
+        "doc_date": c.doc_date,
+        "data": json.dumps(claim_to_dict(c), ensure_ascii=False),
+        "extractor": extractor,
+    }
+
+
+def replace_for_document(
+    conn: Connection, doc_sha256: str, found: list[Claim], extractor: str
+) -> None:
+    """A document's claims, replaced whole: re-extraction never leaves a mix of versions."""
+    conn.execute(delete(claims).where(claims.c.doc_sha256 == doc_sha256))
+    if found:
+        conn.execute(insert(claims), [_row(c, extractor) for c in found])
+
+
+def query(
+    conn: Connection,
+    *,
+    event: str | None = None,
+    stance: str | None = None,
+    country: str | None = None,
+    speaker: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    doc: str | None = None,
+) -> list[tuple[Claim, str]]:
+    """Claims matching every filter given, with their document's filename, in document order."""
+    stmt = select(claims.c.data, documents.c.filename).join(
+        documents, documents.c.sha256 == claims.c.doc_sha256
+    )
+    if event:
+        stmt = stmt.where((claims.c.event == event) | claims.c.event.startswith(event + "."))
+    if stance:
+        stmt = stmt.where(claims.c.stance == stance)
+    if doc:
+        stmt = stmt.where(claims.c.doc_sha256.startswith(doc))
+    stmt = stmt.order_by(claims.c.doc_date, documents.c.filename, claims.c.char_start, claims.c.id)
+    out = []
+    for data, filename in conn.execute(stmt):
+        c = claim_from_dict(json.loads(data))
+        if country and country.upper() not in {
+            c.speaker_country,
+            *c.accused,
+            *c.claimed_by,
+            *(p.country for p in c.places),
+        }:
+            continue
+        if speaker and speaker.lower() not in (c.speaker or "").lower():
+            continue
+        start = c.when_from or c.doc_date
+        end = c.when_to or c.when_from or c.doc_date
+        if date_from and (end is None or end < date_from):
+            continue
+        if date_to and (start is None or start > date_to):
+            continue
+        out.append((c, filename))
+    return out
