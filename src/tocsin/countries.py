@@ -87,34 +87,57 @@ def index(lang: str = "en", entities_file: str | None = None) -> dict[str, str]:
     return names
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 @cache
-def _pattern(
-    lang: str, entities_file: str | None
-) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    names = index(lang, entities_file)
-    lowered = {n.lower(): (c, n) for n, c in names.items()}
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), lowered
+def _by_first_word(lang: str, entities_file: str | None) -> dict[str, list[tuple[str, str]]]:
+    """First word of every name (lower case) → (name, code), longest names first."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for name, code in index(lang, entities_file).items():
+        first = _LETTERS.match(name)
+        if first:
+            out.setdefault(first.group(0).lower(), []).append((name, code))
+    for names in out.values():
+        names.sort(key=lambda nc: len(nc[0]), reverse=True)
+    return out
 
 
 def find(text: str, lang: str = "en", entities_file: str | None = None) -> list[CountryMatch]:
     """Every country name in `text`, the longest name winning at each position.
 
     A name must be written as the gazetteer writes it ("Chad", not "chad") or in capitals
-    (letterheads: "THE REPUBLIC OF AZERBAIJAN").
+    (letterheads: "THE REPUBLIC OF AZERBAIJAN"). Scans capitalised words and looks names up
+    by their first word, which keeps this fast on long texts.
     """
-    pattern, lowered = _pattern(lang, entities_file)
-    out = []
-    for m in pattern.finditer(text):
-        written = m.group(0)
-        code, canonical = lowered[written.lower()]
-        if written == canonical or written.isupper():
-            out.append(CountryMatch(code, written, m.start(), m.end()))
+    first_words = _by_first_word(lang, entities_file)
+    out: list[CountryMatch] = []
+    pos = 0
+    for m in _LETTERS.finditer(text):
+        start = m.start()
+        if start < pos or not m.group(0)[0].isupper():
+            continue
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            continue
+        for name, code in first_words.get(m.group(0).lower(), ()):
+            end = start + len(name)
+            written = text[start:end]
+            if written.lower() != name.lower():
+                continue
+            if end < len(text) and (text[end].isalnum() or text[end] in "-_"):
+                continue
+            if written == name or written.isupper():
+                out.append(CountryMatch(code, written, start, end))
+                pos = end
+                break
     return out
+
+
+@cache
+def _lowered(lang: str, entities_file: str | None) -> dict[str, str]:
+    return {n.lower(): c for n, c in index(lang, entities_file).items()}
 
 
 def resolve(name: str, lang: str = "en", entities_file: str | None = None) -> str | None:
     """The code of a party named exactly (any case, with or without a leading "the")."""
-    _, lowered = _pattern(lang, entities_file)
-    found = lowered.get(_strip_the(name).lower())
-    return found[0] if found else None
+    return _lowered(lang, entities_file).get(_strip_the(name).lower())
