@@ -56,3 +56,29 @@ def test_demo_corpus_ingests_whole_with_expected_metadata(run: Run, data_dir) ->
     assert kessa is not None and kessa.encoding == "cp1252"
     assert "KESSA, Feb 13 — At least 18 people" in kessa.text
     assert "cookies" not in kessa.text and "Related" not in kessa.text
+
+
+def test_demo_corpus_claims_show_a_repeated_figure_corroboration_and_a_denial(run: Run) -> None:
+    import json
+
+    run("ingest", str(EXAMPLES / "corpus"), entities=EXAMPLES / "entities.json")
+    rows = json.loads(run("claims", "--format", "json").stdout)
+    kessa_killings = {
+        r["filename"]
+        for r in rows
+        if r["event"] == "killing" and r["when"] and r["when"]["from"] == "2024-02-12"
+    }
+    # Velmora, the NGO report and more: the same incident from several sources
+    assert {
+        "velmora-ga-statement-2024-03-04.md",
+        "dravin-watch-report-2024-02-20.pdf",
+    } <= kessa_killings
+    missing = sorted(
+        (r["doc_date"], r["count"]["qualifier"], r["count"]["value"])
+        for r in rows
+        if r["event"] == "missing_persons" and r["count"] and r["count"]["value"]
+    )
+    assert missing[0] == ("2023-10-02", "about", 4000)  # the figure Velmora repeats over time
+    assert ("2024-03-04", "almost", 4000) in missing
+    denials = [r for r in rows if r["event"] == "denial" and r["speaker_country"] == "XAS"]
+    assert denials and any("attack_on_civilians" in r["other_events"] for r in denials)

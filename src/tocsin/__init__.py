@@ -3,8 +3,21 @@
 Python API first; the ``tocsin`` command is a thin layer over it.
 """
 
+from tocsin.extract import extract, extract_document
 from tocsin.ingest.document import read_document
-from tocsin.types import Document, MetaValue, Page, Segment
+from tocsin.types import Claim, Count, Document, MetaValue, Page, Place, Segment
 
 __version__ = "0.1.0"
-__all__ = ["Document", "MetaValue", "Page", "Segment", "__version__", "read_document"]
+__all__ = [
+    "Claim",
+    "Count",
+    "Document",
+    "MetaValue",
+    "Page",
+    "Place",
+    "Segment",
+    "__version__",
+    "extract",
+    "extract_document",
+    "read_document",
+]
