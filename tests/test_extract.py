@@ -171,3 +171,41 @@ def test_seed_places_are_geocoded_in_context(name: str, country: str) -> None:
     assert (
         place.lat is not None and place.gazetteer_id and place.gazetteer_id.startswith("geonames:")
     )
+
+
+def test_periods_and_durations_are_normalised_against_the_document_date() -> None:
+    meta = {"speaker_country": "AZE", "date": "2023-06-26"}
+    c = one("After nearly thirty years of occupation, 20 civilians were killed in Aghdam.", meta)
+    assert (c.when_from, c.when_to) == ("1993", "2023-06-26")
+    c = one("In the fall of 2020, more than 80 civilians were wounded in Tartar.", meta)
+    assert (c.when_from, c.when_to) == ("2020-09", "2020-11")
+    c = one("In the early 1990s, thousands of people were expelled from Shusha.", meta)
+    assert (c.when_from, c.when_to) == ("1990", "1994")
+
+
+def test_time_carries_within_a_paragraph_but_not_beyond() -> None:
+    text = (
+        "On 4 April 2017 the town of Khan Shaykhun was attacked with chemical weapons. "
+        "At least 89 people were killed.\n\n"
+        "Dozens of families fled the area."
+    )
+    found = extract(text, META, language="en")
+    killing = next(c for c in found if c.event == "killing")
+    assert killing.when_from == "2017-04-04"
+    fled = next(c for c in found if c.event == "displacement")
+    assert fled.when_from is None
+
+
+def test_ethnic_and_religious_groups_are_named_as_victim_groups() -> None:
+    c = one("In August 2017, more than 700,000 Rohingya were forced to flee Rakhine State.")
+    assert c.victim_group == "Rohingya"
+    assert c.count is not None and c.count.value == 700000
+
+
+def test_quoted_incitement_reported_by_a_third_party() -> None:
+    c = one(
+        'A commander told the crowd the Tutsi were "cockroaches" to be crushed, witnesses said in 1994.'
+    )
+    assert c.event == "hate_speech"
+    assert c.stance == "reports"
+    assert c.victim_group == "Tutsi"

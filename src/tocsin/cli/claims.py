@@ -173,7 +173,8 @@ def claims_cmd(
         ):
             table.add_column(col, ratio=ratio, overflow="fold")
         for c, filename in items:
-            who = f"{c.speaker or '?'} ({c.speaker_country or '?'})\n{filename}"
+            party = f" ({c.speaker_country})" if c.speaker_country else ""
+            who = f"{c.speaker or 'speaker not named'}{party}\n{filename}"
             when = (
                 f"{c.when_from}–{c.when_to}"
                 if c.when_from and c.when_to != c.when_from

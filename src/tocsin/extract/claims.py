@@ -217,8 +217,6 @@ def extract_claims(
         )
         others = tuple(dict.fromkeys(m.code for m in mentions if m.code != speaker_country))
         if lex.procedural.search(text, s_start, s_end):
-            if times:
-                ctx.when = times[-1]
             continue
         sentence_places = _places(
             text, s_start, s_end, mentions, doc_countries, pack, entities, settings
@@ -246,8 +244,9 @@ def extract_claims(
                 doc_sha256,
             )
             claims.extend(claim)
-        if times:
-            ctx.when = times[-1]
+        dated = [t for t in times if not t.duration]
+        if dated:
+            ctx.when = dated[-1]
         if agents:
             ctx.accused, ctx.accused_age = agents, 0
     return claims
@@ -407,6 +406,7 @@ def _assemble(
     )
     if agents == () and accused:
         produced["accused"] = f"{actors.PRODUCER} (from context)"
+    named_group = lex.groups.search(text, d.start, d.end)
     group = next(
         (
             actors.group_name(m.written, pack)
@@ -415,7 +415,7 @@ def _assemble(
             and d.start <= m.start < d.end
             and not actors.is_agent(text, m, sent.start, pack)
         ),
-        None,
+        named_group.group(0) if named_group else None,
     )
     subs = d.subs
     main_counts = [c for c in d.counts if _compatible(c, d.event)] or [UNQUANTIFIED]

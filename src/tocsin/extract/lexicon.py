@@ -22,6 +22,7 @@ class Lexicon:
     victim_of: dict[str, str]  # word (lower) → category
     demonyms: re.Pattern[str]
     demonym_codes: dict[str, str]  # as written (lower) → ISO code
+    groups: re.Pattern[str]  # ethnic and religious groups with no state of their own
     armed: re.Pattern[str]
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
@@ -45,6 +46,7 @@ def lexicon(pack: LangPack) -> Lexicon:
     victim_of = {w.lower(): cat for cat, words in pack.section("victims").items() for w in words}
     actors = pack.section("actors")
     demonyms = actors["demonyms"]
+    groups = pack.section("groups").get("names", [])
     mod = pack.section("modality")
     stance = pack.section("stance")
     return Lexicon(
@@ -53,6 +55,7 @@ def lexicon(pack: LangPack) -> Lexicon:
         victim_of=victim_of,
         demonyms=re.compile(rf"\b(?:{_alt(list(demonyms))})\b"),
         demonym_codes={k.lower(): v for k, v in demonyms.items()},
+        groups=re.compile(rf"\b(?:{_alt(groups)})\b") if groups else re.compile(r"(?!x)x"),
         armed=re.compile(actors["armed"], FLAGS),
         negation=re.compile(mod["negation"], FLAGS),
         hypothetical=re.compile(mod["hypothetical"]),

@@ -58,9 +58,12 @@ def lexicon(pack: LangPack) -> Lexicon:
             continue
         for noun in nouns:
             units.setdefault(noun.lower(), unit)
-    # "200,000 Azerbaijanis": a group's name counts people
-    for demonym in pack.section("actors").get("demonyms", {}):
-        units.setdefault(demonym.lower(), "people")
+    # "200,000 Azerbaijanis", "700,000 Rohingya": a group's name counts people
+    for name in (
+        *pack.section("actors").get("demonyms", {}),
+        *pack.section("groups").get("names", []),
+    ):
+        units.setdefault(name.lower(), "people")
     months = "|".join(sorted(pack.section("dates")["months"], key=len, reverse=True))
     blockers = re.compile(
         rf"(?:\b(?:resolutions?|items?|No\.?|paragraphs?|articles?|pages?|para\.?|Suite|ext\.?|Tel:?)\s*$)"

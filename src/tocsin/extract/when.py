@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 
 from tocsin.ingest.metadata import date_pattern, parse_date
@@ -20,6 +21,7 @@ class When:
     end: int
     date_from: str
     date_to: str
+    duration: bool = False  # "for thirty years": true of its own sentence, not carried on
 
 
 @cache
@@ -34,6 +36,7 @@ def _patterns(pack: LangPack) -> dict[str, re.Pattern[str]]:
         "season": re.compile(t["season"], flags),
         "month_year": re.compile(t["month_year"].replace("{months}", months), flags),
         "year": re.compile(t["year"], flags),
+        "duration": re.compile(t["duration"], flags),
     }
 
 
@@ -45,13 +48,13 @@ def find_times(text: str, start: int, end: int, pack: LangPack, doc_date: str | 
     found: list[When] = []
     taken: list[tuple[int, int]] = []
 
-    def add(s: int, e: int, lo: str, hi: str) -> None:
+    def add(s: int, e: int, lo: str, hi: str, duration: bool = False) -> None:
         if any(not (e <= a or s >= b) for a, b in taken):
             return
         taken.append((s, e))
         if doc_date and pat["since"].search(text, max(start, s - 45), s + 1):
             hi = doc_date  # "since November 2020": from then until the statement
-        found.append(When(s, e, lo, hi))
+        found.append(When(s, e, lo, hi, duration))
 
     for m in date_pattern(pack).finditer(text, start, end):
         iso = parse_date(m, pack)
@@ -79,5 +82,35 @@ def find_times(text: str, start: int, end: int, pack: LangPack, doc_date: str | 
         add(m.start(), m.end(), ym, ym)
     for m in pat["year"].finditer(text, start, end):
         add(m.start("year"), m.end("year"), m.group("year"), m.group("year"))
+    if doc_date:
+        for m in pat["duration"].finditer(text, start, end):
+            span = _duration_days(m.group("n"), m.group("unit"), pack)
+            if span:
+                add(m.start(), m.end(), _before(doc_date, span, m.group("unit")), doc_date, True)
     found.sort(key=lambda w: w.start)
     return found
+
+
+_DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365, "decades": 3652}
+
+
+def _duration_days(n: str, unit: str, pack: LangPack) -> int | None:
+    from tocsin.extract.quantities import lexicon, parse_number
+
+    value = parse_number(n, lexicon(pack))
+    return value * _DAYS[unit.lower()] if value else None
+
+
+def _before(doc_date: str, days: int, unit: str) -> str:
+    """The start of a period of `days` ending on the document's date, as precise as the unit."""
+    end = (
+        date.fromisoformat(doc_date[:10])
+        if len(doc_date) >= 10
+        else date(int(doc_date[:4]), 12, 31)
+    )
+    start = end - timedelta(days=days)
+    if unit.lower() in ("years", "decades"):
+        return str(start.year)
+    if unit.lower() == "months":
+        return f"{start.year}-{start.month:02d}"
+    return start.isoformat()
