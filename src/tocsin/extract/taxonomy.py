@@ -14,6 +14,13 @@ class EventType:
     label: str
     indicators: tuple[str, ...]
     absorbs: frozenset[str]
+    units: tuple[str | None, ...] = (None,)  # None: people
+    outcomes: bool = False  # counts split into killed / injured
+    accusatory: bool = False  # naming another party with this event accuses it
+
+    def counts(self, unit: str | None) -> bool:
+        """May a count of `unit` (None: people) be this event's count?"""
+        return unit in self.units
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,13 @@ def load() -> Taxonomy:
         data = tomllib.load(fh)
     events = {
         name: EventType(
-            name, e["label"], tuple(e.get("indicators", ())), frozenset(e.get("absorbs", ()))
+            name,
+            e["label"],
+            tuple(e.get("indicators", ())),
+            frozenset(e.get("absorbs", ())),
+            tuple(None if u == "people" else u for u in e.get("units", ["people"])),
+            bool(e.get("outcomes", False)),
+            bool(e.get("accusatory", False)),
         )
         for name, e in data["events"].items()
     }
