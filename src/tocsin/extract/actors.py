@@ -53,23 +53,15 @@ def is_agent(text: str, mention: Mention, sentence_start: int, pack: LangPack) -
     lex = lexicon(pack)
     after = text[mention.end : mention.end + 40]
     before = text[max(sentence_start, mention.start - 40) : mention.start]
-    if lex.armed.match(after) or re.match(
-        r"^[’']s\s+(?:\w+\s+)?(?:forces|troops|army|military|drones?|units)", after
-    ):
+    if lex.armed.match(after) or lex.agent_possessive.match(after):
         return True
-    if re.search(
-        r"\b(?:armed\s+forces|forces|troops|army|aggression|units)\s+of\s+(?:the\s+)?$", before
-    ):
+    if lex.agent_before.search(before):
         return True
-    if re.search(r"\bby\s+(?:neighbou?ring\s+)?(?:the\s+)?$", before, re.IGNORECASE):
-        return True
-    # The subject of the sentence or of a clause: name followed by a verb-like word.
-    at_clause_start = not text[sentence_start : mention.start].strip(" ,;:") or re.search(
-        r"(?:[;,]\s*|\b(?:and|while|but)\s+)$", before
+    # The subject of the sentence or of a clause: a name followed by a verb.
+    at_clause_start = not text[sentence_start : mention.start].strip(" ,;:") or bool(
+        lex.clause_start.search(before)
     )
-    if mention.kind == "state" and at_clause_start:
-        return bool(re.match(r"^\s+(?:\w+ly\s+)?[a-z]+(?:s|ed)\b", after))
-    return False
+    return mention.kind == "state" and at_clause_start and bool(lex.subject_verb.match(after))
 
 
 def is_place(text: str, mention: Mention, sentence_start: int, pack: LangPack) -> bool:
@@ -81,7 +73,8 @@ def is_place(text: str, mention: Mention, sentence_start: int, pack: LangPack) -
 
 def group_name(written: str, pack: LangPack) -> str:
     """ "Azerbaijanis" → "Azerbaijani": the adjective names the group."""
-    codes = lexicon(pack).demonym_codes
-    if written.endswith("s") and written[:-1].lower() in codes:
-        return written[:-1]
+    lex = lexicon(pack)
+    suffix = lex.plural_suffix
+    if suffix and written.endswith(suffix) and written[: -len(suffix)].lower() in lex.demonym_codes:
+        return written[: -len(suffix)]
     return written

@@ -199,7 +199,7 @@ def _outcome(text: str, count: Count, limit: int, lex: Lexicon, piece_start: int
     injured = lex.outcomes["injured"].search(after)
     if killed and injured:
         between = after[min(killed.start(), injured.start()) : max(killed.end(), injured.end())]
-        if re.search(r"\bor\b", between):
+        if lex.either.search(between):
             return "killed_or_injured"
     if killed or injured:
         first = min((m for m in (killed, injured) if m), key=lambda m: m.start())

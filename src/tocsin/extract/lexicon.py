@@ -31,7 +31,15 @@ class Lexicon:
     calls_for: re.Pattern[str]
     reports: re.Pattern[str]
     allegation: re.Pattern[str]
-    outcomes: dict[str, re.Pattern[str]]
+    outcomes: dict[str, re.Pattern[str]]  # killed, injured
+    either: re.Pattern[str]  # "killed or wounded"
+    agent_before: re.Pattern[str]
+    agent_possessive: re.Pattern[str]
+    clause_start: re.Pattern[str]
+    subject_verb: re.Pattern[str]
+    plural_suffix: str
+    first_person: re.Pattern[str]
+    passive: re.Pattern[str]
     boundary: re.Pattern[str]
     sub_count: re.Pattern[str]
     producer: str
@@ -64,7 +72,17 @@ def lexicon(pack: LangPack) -> Lexicon:
         calls_for=re.compile(stance["calls_for"], FLAGS),
         reports=re.compile(stance["reports"], FLAGS),
         allegation=re.compile(stance["allegation"], FLAGS),
-        outcomes={k: re.compile(v, FLAGS) for k, v in pack.section("outcomes").items()},
+        outcomes={
+            k: re.compile(v, FLAGS) for k, v in pack.section("outcomes").items() if k != "either"
+        },
+        either=re.compile(pack.section("outcomes")["either"], FLAGS),
+        agent_before=re.compile(actors["agent_before"]),
+        agent_possessive=re.compile(actors["agent_possessive"]),
+        clause_start=re.compile(actors["clause_start"]),
+        subject_verb=re.compile(actors["subject_verb"]),
+        plural_suffix=actors.get("plural_suffix", ""),
+        first_person=re.compile(stance["first_person"]),
+        passive=re.compile(stance["passive"]),
         boundary=re.compile(pack.section("clauses")["boundary"], FLAGS),
         sub_count=re.compile(pack.section("quantities")["sub_count"], FLAGS),
         producer=f"lexicon.{pack.code}@{pack.version}",

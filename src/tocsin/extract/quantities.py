@@ -32,7 +32,9 @@ class Lexicon:
     not_counted: frozenset[str]
     words: dict[str, int]
     multipliers: dict[str, int]
-    blockers: re.Pattern[str]  # contexts where a number is not a count (dates, symbols...)
+    blockers: re.Pattern[str]  # words before a number that make it no count (dates, symbols...)
+    not_after: re.Pattern[str]  # what after a number makes it no count (ordinals, %...)
+    joiners: frozenset[str]  # "two hundred and five"
     outcome_before: re.Pattern[str]  # "injured 40": a bare number after an outcome counts people
 
 
@@ -65,11 +67,7 @@ def lexicon(pack: LangPack) -> Lexicon:
     ):
         units.setdefault(name.lower(), "people")
     months = "|".join(sorted(pack.section("dates")["months"], key=len, reverse=True))
-    blockers = re.compile(
-        rf"(?:\b(?:resolutions?|items?|No\.?|paragraphs?|articles?|pages?|para\.?|Suite|ext\.?|Tel:?)\s*$)"
-        rf"|(?:\b(?:{months})\s*$)",
-        re.IGNORECASE,
-    )
+    blockers = re.compile(rf"{qty['not_count_before']}|\b(?:{months})\s*$", re.IGNORECASE)
     return Lexicon(
         number=re.compile(number, re.IGNORECASE),
         qualifier=re.compile(rf"\b({_alternation(list(quals))})\s*$", re.IGNORECASE),
@@ -83,8 +81,13 @@ def lexicon(pack: LangPack) -> Lexicon:
         words={k.lower(): v for k, v in words.items()},
         multipliers={k.lower(): v for k, v in multipliers.items()},
         blockers=blockers,
+        not_after=re.compile(qty["not_count_after"], re.IGNORECASE),
+        joiners=frozenset(nums.get("joiners", [])),
         outcome_before=re.compile(
-            "(?:" + "|".join(pack.section("outcomes").values()) + r")\s+$", re.IGNORECASE
+            "(?:"
+            + "|".join(v for k, v in pack.section("outcomes").items() if k != "either")
+            + r")\s+$",
+            re.IGNORECASE,
         ),
     )
 
@@ -92,7 +95,7 @@ def lexicon(pack: LangPack) -> Lexicon:
 def parse_number(raw: str, lex: Lexicon) -> int | None:
     """ "4,000" → 4000, "84 000" → 84000, "1.2 million" → 1200000, "two hundred" → 200."""
     text = raw.strip().lower()
-    m = re.match(r"^([\d.,\u00a0\u202f ]+?)\s*([a-z]+)?$", text)
+    m = re.match(r"^([\d.,\u00a0\u202f ]+?)\s*([^\W\d_]+)?$", text)
     if m and any(ch.isdigit() for ch in m.group(1)):
         digits = re.sub(r"[,\u00a0\u202f ](?=\d{3}\b)", "", m.group(1).strip())
         try:
@@ -107,7 +110,7 @@ def parse_number(raw: str, lex: Lexicon) -> int | None:
     total, current = 0, 0
     seen = False
     for word in re.split(r"[\s-]+", text):
-        if word == "and":
+        if word in lex.joiners:
             continue
         if word in lex.multipliers:
             current = max(current, 1) * lex.multipliers[word]
@@ -143,8 +146,7 @@ def _blocked(text: str, start: int, end: int, lex: Lexicon) -> bool:
     after = text[end : end + 12]
     if lex.blockers.search(before):
         return True
-    # ordinals, clock times, symbols, percentages
-    return bool(re.match(r"^(?:st|nd|rd|th|:\d|/\d|-\d|%|\s*per\s*cent)", after, re.IGNORECASE))
+    return bool(lex.not_after.match(after))
 
 
 def find_counts(text: str, start: int, end: int, pack: LangPack) -> list[Count]:

@@ -7,7 +7,6 @@ import re
 from tocsin.extract.lexicon import Lexicon
 
 PRODUCER = "extract.stance@1"
-_PASSIVE = re.compile(r"\b(?:were|was|been)\s+\w+ed\b")
 
 
 def stance(
@@ -26,7 +25,7 @@ def stance(
         return "calls_for"
     if lex.reports.search(text, sentence_start, sentence_end):
         return "reports"
-    if agent_before_claim_end and not _PASSIVE.search(text, claim_start, claim_end):
+    if agent_before_claim_end and not lex.passive.search(text, claim_start, claim_end):
         return "accuses"  # "Armenia regularly violates the ceasefire"
     if accusatory_event and others_named:
         return "accuses"  # hate speech or a broken ceasefire attributed to another party

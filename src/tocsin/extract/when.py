@@ -12,7 +12,6 @@ from tocsin.ingest.metadata import date_pattern, parse_date
 from tocsin.lang import LangPack
 
 PRODUCER = "extract.when@1"
-_PARTS = {"early": (0, 4), "mid": (3, 6), "late": (7, 9)}
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def find_times(text: str, start: int, end: int, pack: LangPack, doc_date: str | 
         )
     for m in pat["decade_part"].finditer(text, start, end):
         d = int(m.group("decade"))
-        a, b = _PARTS[m.group("part").lower()]
+        a, b = pack.section("time")["decade_parts"][m.group("part").lower()]
         add(m.start(), m.end(), str(d + a), str(d + b))
     for m in pat["decade"].finditer(text, start, end):
         d = int(m.group("decade"))
