@@ -209,3 +209,30 @@ def test_quoted_incitement_reported_by_a_third_party() -> None:
     assert c.event == "hate_speech"
     assert c.stance == "reports"
     assert c.victim_group == "Tutsi"
+
+
+def test_consequences_of_a_dated_offensive_span_its_whole_period() -> None:
+    text = (
+        "The offensive against the province began on 3 March 2021. Over 300 civilians were killed "
+        "and some 20,000 people were forced to leave their homes.\n\n"
+        "The fighting lasted 12 days and ended with a ceasefire.\n\n"
+        "After the cessation of hostilities, dozens of civilians were injured by landmines."
+    )
+    found = extract(text, {"speaker_country": "FRA", "date": "2021-06-30"}, language="en")
+    by_event = {c.event: c for c in found}
+    assert (by_event["killing"].when_from, by_event["killing"].when_to) == (
+        "2021-03-03",
+        "2021-03-15",
+    )
+    assert (by_event["displacement"].when_from, by_event["displacement"].when_to) == (
+        "2021-03-03",
+        "2021-03-15",
+    )
+    mine = by_event["mine_incident"]
+    assert (mine.when_from, mine.when_to) == ("2021-03-15", "2021-06-30")
+
+
+def test_a_date_that_starts_no_war_is_not_stretched() -> None:
+    text = "The mission visited the camp on 3 March 2021. Over 300 detainees were tortured there."
+    (c,) = extract(text, {"speaker_country": "FRA", "date": "2021-06-30"}, language="en")
+    assert (c.when_from, c.when_to) == ("2021-03-03", "2021-03-03")

@@ -19,7 +19,7 @@ from tocsin.extract.quantities import PRODUCER as COUNT_PRODUCER
 from tocsin.extract.quantities import find_counts
 from tocsin.extract.triggers import Trigger
 from tocsin.extract.when import PRODUCER as WHEN_PRODUCER
-from tocsin.extract.when import When, find_times
+from tocsin.extract.when import Period, When, after_conflict, conflict_period, find_times
 from tocsin.ingest.metadata import header_salutation
 from tocsin.lang import LangPack
 from tocsin.types import Claim, Count, Place, Segment, SubCount
@@ -75,6 +75,7 @@ class _Document:
     doc_sha256: str
     entities: str | None
     settings: Settings
+    period: Period | None = None  # the war or offensive the document dates, if any
     accused: tuple[str, ...] = ()
     accused_age: int = 99  # paragraphs since the accused were last named
 
@@ -102,6 +103,8 @@ def extract_claims(
     context |= {speaker_country} if speaker_country else set()
     # A statement's header (title, meeting, agenda) names topics, not incidents.
     salutation = header_salutation(text, pack)
+    sentences = [(s.start, s.end) for s in segments if s.kind == "sentence"]
+    doc.period = conflict_period(text, sentences, pack, meta.get("date"))
     claims: list[Claim] = []
     paragraph = -1
     when: When | None = None
@@ -116,9 +119,11 @@ def extract_claims(
             continue
         mentions = actors.mentions(text, seg.start, seg.end, pack, entities)
         own = [m for m in mentions if m.code != speaker_country]
+        times = find_times(text, seg.start, seg.end, pack, meta.get("date"))
+        after = after_conflict(text, seg.start, seg.end, pack, doc.period, meta.get("date"))
         sent = _Sentence(
             seg,
-            find_times(text, seg.start, seg.end, pack, meta.get("date")),
+            sorted([*times, after], key=lambda t: t.start) if after else times,
             when,
             own,
             [m for m in own if actors.is_agent(text, m, seg.start, pack)],
@@ -221,17 +226,25 @@ def _victims(
     return (lex.victim_of[m.group(0).lower()], (m.start(), m.end())) if m else (None, None)
 
 
-def _when(d: _Draft, sent: _Sentence) -> When | None:
+def _when(d: _Draft, sent: _Sentence, period: Period | None) -> When | None:
     """In the claim, else earlier in its sentence, else earlier in its paragraph. Times later
-    in the sentence belong to later clauses ("...and defies the order of 7 December 2021")."""
+    in the sentence belong to later clauses ("...and defies the order of 7 December 2021").
+    A date carried from an earlier sentence that starts a war the document dates stands for
+    that war's whole period: consequences reported after "the aggression on 27 September"
+    happened during it, not on that day."""
     inside = [t for t in sent.times if d.start <= t.start < d.end]
     earlier = [t for t in sent.times if t.start < d.start]
-    return inside[0] if inside else (earlier[-1] if earlier else sent.context_when)
+    if inside or earlier:
+        return inside[0] if inside else earlier[-1]
+    ctx = sent.context_when
+    if ctx is not None and period is not None and period.date_to and ctx == period.start:
+        return When(ctx.start, ctx.end, period.date_from, period.date_to)
+    return ctx
 
 
 def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
     text, lex, tax = doc.text, doc.lex, doc.tax
-    when = _when(d, sent)
+    when = _when(d, sent, doc.period)
     matched: list[tuple[int, int, str]] = [(t.start, t.end, f"event:{t.event}") for t in d.triggers]
     if when is not None and when in sent.times:
         matched.append((when.start, when.end, "when"))

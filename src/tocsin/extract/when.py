@@ -36,6 +36,9 @@ def _patterns(pack: LangPack) -> dict[str, re.Pattern[str]]:
         "month_year": re.compile(t["month_year"].replace("{months}", months), flags),
         "year": re.compile(t["year"], flags),
         "duration": re.compile(t["duration"], flags),
+        "conflict": re.compile(t["conflict"], flags),
+        "conflict_end": re.compile(t["conflict_end"], flags),
+        "after_conflict": re.compile(t["after_conflict"], flags),
     }
 
 
@@ -113,3 +116,61 @@ def _before(doc_date: str, days: int, unit: str) -> str:
     if unit.lower() == "months":
         return f"{start.year}-{start.month:02d}"
     return start.isoformat()
+
+
+@dataclass(frozen=True)
+class Period:
+    """A war or offensive the document itself dates, from its own words."""
+
+    start: When  # the expression that dates its beginning
+    date_from: str
+    date_to: str | None  # None: the document does not say when it ended
+
+
+def conflict_period(
+    text: str, sentences: list[tuple[int, int]], pack: LangPack, doc_date: str | None
+) -> Period | None:
+    """The first dated conflict in the document: a sentence naming a war or aggression with a
+    full date starts it; a duration near a conflict word ("lasted 44 days"), or the first
+    ceasefire or agreement date after it, ends it."""
+    pat = _patterns(pack)
+    start: When | None = None
+    end: str | None = None
+    for s, e in sentences:
+        times = find_times(text, s, e, pack, doc_date)
+        if start is None:
+            if pat["conflict"].search(text, s, e):
+                points = [t for t in times if len(t.date_from) == 10 and t.date_from == t.date_to]
+                if points:
+                    start = points[0]
+            continue
+        if pat["conflict"].search(text, s, e):
+            for m in pat["duration"].finditer(text, s, e):
+                if m.group("unit").lower() == "days":
+                    days = _duration_days(m.group("n"), "days", pack)
+                    if days:
+                        begun = date.fromisoformat(start.date_from)
+                        return Period(
+                            start, start.date_from, (begun + timedelta(days=days)).isoformat()
+                        )
+        if end is None and pat["conflict_end"].search(text, s, e):
+            points = [
+                t.date_from
+                for t in times
+                if len(t.date_from) == 10 and t.date_from > start.date_from
+            ]
+            if points:
+                end = points[0]
+    if start is None:
+        return None
+    return Period(start, start.date_from, end)
+
+
+def after_conflict(
+    text: str, s: int, e: int, pack: LangPack, period: Period | None, doc_date: str | None
+) -> When | None:
+    """ "after the cessation of hostilities": from the period's end to the document's date."""
+    if period is None or period.date_to is None or doc_date is None:
+        return None
+    m = _patterns(pack)["after_conflict"].search(text, s, e)
+    return When(m.start(), m.end(), period.date_to, doc_date) if m else None
