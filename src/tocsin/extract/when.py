@@ -154,13 +154,13 @@ def conflict_period(
                             start, start.date_from, (begun + timedelta(days=days)).isoformat()
                         )
         if end is None and pat["conflict_end"].search(text, s, e):
-            points = [
+            later = [
                 t.date_from
                 for t in times
                 if len(t.date_from) == 10 and t.date_from > start.date_from
             ]
-            if points:
-                end = points[0]
+            if later:
+                end = later[0]
     if start is None:
         return None
     return Period(start, start.date_from, end)
