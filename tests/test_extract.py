@@ -236,3 +236,30 @@ def test_a_date_that_starts_no_war_is_not_stretched() -> None:
     text = "The mission visited the camp on 3 March 2021. Over 300 detainees were tortured there."
     (c,) = extract(text, {"speaker_country": "FRA", "date": "2021-06-30"}, language="en")
     assert (c.when_from, c.when_to) == ("2021-03-03", "2021-03-03")
+
+
+def test_places_missing_from_the_gazetteer_come_from_the_entities_file(tmp_path: Path) -> None:
+    import json
+
+    entities = tmp_path / "entities.json"
+    entities.write_text(
+        json.dumps(
+            {
+                "entities": [{"code": "XVR", "names": ["Republic of Varosia", "Varosia"]}],
+                "places": [{"name": "Ostrel", "country": "XVR", "lat": 10.5, "lon": 20.25}],
+            }
+        )
+    )
+    (c,) = extract(
+        "On 1 May 2024, 12 civilians were killed in Ostrel.",
+        META,
+        language="en",
+        entities=str(entities),
+    )
+    (place,) = [p for p in c.places if p.name == "Ostrel"]
+    assert (place.country, place.lat, place.lon, place.gazetteer_id) == (
+        "XVR",
+        10.5,
+        20.25,
+        "user:Ostrel",
+    )

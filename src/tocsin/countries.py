@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pycountry
 
@@ -65,14 +66,41 @@ def _iso_names(locale: str | None = None) -> dict[str, str]:
     return names
 
 
-def _entity_file(path: Path) -> dict[str, str]:
+@cache
+def _read_entities(path: str) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {n: e["code"] for e in data["entities"] for n in e["names"]}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("entities", []), list):
+            raise ValueError("top level must be an object with an 'entities' list")
+        return data
+    except (OSError, ValueError) as exc:
         raise TocsinError(
             f"entities file {path}: {exc} (expected {{'entities': [{{'code', 'names'}}]}})"
         ) from None
+
+
+def _entity_file(path: Path) -> dict[str, str]:
+    try:
+        return {
+            n: e["code"] for e in _read_entities(str(path)).get("entities", []) for n in e["names"]
+        }
+    except (KeyError, TypeError) as exc:
+        raise TocsinError(
+            f"entities file {path}: every entity needs 'code' and 'names' ({exc})"
+        ) from None
+
+
+def user_places(entities_file: str | None) -> list[dict[str, Any]]:
+    """Places the user's entities file adds to the gazetteer (fictional or missing towns):
+    ``"places": [{"name", "country", "lat", "lon", "alternates"?}]``."""
+    user = entities_file or os.environ.get("TOCSIN_ENTITIES")
+    if not user:
+        return []
+    places = _read_entities(user).get("places", [])
+    for p in places:
+        if not isinstance(p, dict) or not {"name", "country", "lat", "lon"} <= set(p):
+            raise TocsinError(f"entities file {user}: each place needs name, country, lat and lon")
+    return list(places)
 
 
 @cache

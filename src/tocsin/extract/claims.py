@@ -153,7 +153,7 @@ def _places(
             if any(a <= start < b for a, b in taken):
                 continue
             place = places.geocode(name, context, doc.pack.code, doc.entities)
-            if place is not None and (place.gazetteer_id or "").startswith("geonames"):
+            if place is not None and not (place.gazetteer_id or "").startswith("iso3166"):
                 out.append((start, end, place))
     return sorted(out, key=lambda p: p[0])
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from tocsin import countries
 from tocsin.types import Place
@@ -147,6 +148,15 @@ def _lookup(table: str, key: str) -> list[_City]:
     return [_City(*row) for row in _gazetteer().execute(sql, (key,))]
 
 
+@cache
+def _user_places(entities: str | None) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for p in countries.user_places(entities):
+        for n in (p["name"], *p.get("alternates", [])):
+            out[fold(n)] = p
+    return out
+
+
 def _best(cities: list[_City], context: set[str]) -> _City:
     return max(cities, key=lambda c: (c.country in context, c.population))
 
@@ -158,6 +168,11 @@ def geocode(
     code = countries.resolve(name, lang, entities)
     if code:
         return Place(name, code, gazetteer_id=f"iso3166:{code}")
+    user = _user_places(entities).get(fold(name))
+    if user is not None:
+        return Place(
+            name, user["country"], float(user["lat"]), float(user["lon"]), f"user:{user['name']}"
+        )
     ctx = set(context)
     cities = _lookup("names", fold(name))
     if not cities:
