@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tocsin.cli import Context, cli
-from tocsin.cli.output import console, emit, err_console, format_option
+from tocsin.cli.output import console, emit, err_console, format_option, progress
 from tocsin.extract import extract_document, taxonomy, version
 from tocsin.store.claims import claim_to_dict
 from tocsin.types import Claim, Count
@@ -58,14 +58,16 @@ def extract_cmd(obj: Context, shas: tuple[str, ...]) -> None:
         )
         sys.exit(1)
     total = 0
-    for sha in targets:
-        assert sha is not None
-        doc = store.get(sha)
-        assert doc is not None
-        found = extract_document(doc, entities=obj.entities)
-        store.replace_claims(sha, found, version(doc.language))
-        total += len(found)
-        console.print(f"{sha[:12]} {doc.filename}: {len(found)} claims")
+    with progress(len(targets), "extracting") as advance:
+        for sha in targets:
+            doc = store.get(sha) if sha else None
+            if doc is None:
+                continue  # removed by another process meanwhile
+            found = extract_document(doc, entities=obj.entities)
+            store.replace_claims(doc.sha256, found, version(doc.language))
+            total += len(found)
+            console.print(f"{doc.sha256[:12]} {doc.filename}: {len(found)} claims")
+            advance()
     console.print(f"{total} claims from {len(targets)} documents")
 
 

@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from tocsin.cli import Context, cli
-from tocsin.cli.output import FORMATS, console, err_console
+from tocsin.cli.output import FORMATS, console, err_console, progress
 from tocsin.errors import RejectedInput
 from tocsin.ingest.given import from_mapping, read_sidecar
 from tocsin.ingest.readers import registry
@@ -166,21 +165,11 @@ def ingest_cmd(
             for w in (*(o.document.warnings if o.document else ()), *([o.note] if o.note else [])):
                 console.print(f"         [yellow]note:[/yellow] {w}")
 
-    show_bar = fmt == "table" and len(sources) > 1 and sys.stderr.isatty()
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err_console,
-        disable=not show_bar,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("ingesting", total=len(sources))
+    with progress(len(sources), "ingesting", show=fmt == "table") as advance:
 
         def step(o: Outcome) -> None:
             report(o)
-            progress.advance(task)
+            advance()
 
         outcomes = ingest(store, sources, opts, step)
     if fmt == "json":

@@ -6,11 +6,13 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 FORMATS = ("table", "json", "csv")
@@ -56,3 +58,20 @@ def _flat(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     return str(value)
+
+
+@contextmanager
+def progress(total: int, what: str, show: bool = True) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for long work; yields the function that advances it.
+    Shown only on a terminal and for more than one item."""
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        disable=not (show and total > 1 and sys.stderr.isatty()),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(what, total=total)
+        yield lambda: bar.advance(task)
