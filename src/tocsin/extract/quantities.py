@@ -35,6 +35,8 @@ class Lexicon:
     blockers: re.Pattern[str]  # words before a number that make it no count (dates, symbols...)
     not_after: re.Pattern[str]  # what after a number makes it no count (ordinals, %...)
     joiners: frozenset[str]  # "two hundred and five"
+    group_separators: str
+    decimal_point: str
     outcome_before: re.Pattern[str]  # "injured 40": a bare number after an outcome counts people
 
 
@@ -50,8 +52,13 @@ def lexicon(pack: LangPack) -> Lexicon:
     multipliers: dict[str, int] = dict(nums["multipliers"])
     word_alt = _alternation([w for w in words if len(w) > 1] + list(multipliers))
     mult_alt = _alternation(list(multipliers))
-    digits = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    number = rf"(?:(?:{digits})(?:\s+(?:{mult_alt})\b)?|\b(?:{word_alt})(?:[\s-]+(?:and\s+)?(?:{word_alt}))*\b)"
+    # Digits as the language writes them: "4,000.5" in English, "4 000,5" in French.
+    groups = "".join(re.escape(g) for g in nums["group_separators"])
+    point = re.escape(nums["decimal_point"])
+    digits = rf"\d{{1,3}}(?:[{groups}]\d{{3}})+(?:{point}\d+)?|\d+(?:{point}\d+)?"
+    joiners = "|".join(re.escape(j) for j in nums.get("joiners", []))
+    joined = rf"(?:(?:{joiners})\s+)?" if joiners else ""
+    number = rf"(?:(?:{digits})(?:\s+(?:{mult_alt})\b)?|\b(?:{word_alt})(?:[\s-]+{joined}(?:{word_alt}))*\b)"
     quals = {q.lower(): kind for q, kind in qty["qualifiers"]}
     vague = {v[0].lower(): (int(v[1]), int(v[2])) for v in qty["vague"]}
     units: dict[str, str] = {}
@@ -83,6 +90,8 @@ def lexicon(pack: LangPack) -> Lexicon:
         blockers=blockers,
         not_after=re.compile(qty["not_count_after"], re.IGNORECASE),
         joiners=frozenset(nums.get("joiners", [])),
+        group_separators="".join(nums["group_separators"]),
+        decimal_point=nums["decimal_point"],
         outcome_before=re.compile(
             "(?:"
             + "|".join(v for k, v in pack.section("outcomes").items() if k != "either")
@@ -95,11 +104,13 @@ def lexicon(pack: LangPack) -> Lexicon:
 def parse_number(raw: str, lex: Lexicon) -> int | None:
     """ "4,000" → 4000, "84 000" → 84000, "1.2 million" → 1200000, "two hundred" → 200."""
     text = raw.strip().lower()
-    m = re.match(r"^([\d.,\u00a0\u202f ]+?)\s*([^\W\d_]+)?$", text)
+    separators = re.escape(lex.group_separators + lex.decimal_point)
+    m = re.match(rf"^([\d{separators}]+?)\s*([^\W\d_]+)?$", text)
     if m and any(ch.isdigit() for ch in m.group(1)):
-        digits = re.sub(r"[,\u00a0\u202f ](?=\d{3}\b)", "", m.group(1).strip())
+        groups = re.escape(lex.group_separators)
+        digits = re.sub(rf"[{groups}](?=\d{{3}}\b)", "", m.group(1).strip())
         try:
-            value = float(digits)
+            value = float(digits.replace(lex.decimal_point, "."))
         except ValueError:
             return None
         if m.group(2):

@@ -88,32 +88,31 @@ def find_times(text: str, start: int, end: int, pack: LangPack, doc_date: str | 
         for m in pat["duration"].finditer(text, start, end):
             span = _duration_days(m.group("n"), m.group("unit"), pack)
             if span:
-                add(m.start(), m.end(), _before(doc_date, span, m.group("unit")), doc_date, True)
+                add(m.start(), m.end(), _before(doc_date, *span), doc_date, True)
     found.sort(key=lambda w: w.start)
     return found
 
 
-_DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365, "decades": 3652}
-
-
-def _duration_days(n: str, unit: str, pack: LangPack) -> int | None:
+def _duration_days(n: str, unit: str, pack: LangPack) -> tuple[int, str] | None:
+    """(days, precision) of "thirty years" in the pack's words; precision: day, month, year."""
     from tocsin.extract.quantities import lexicon, parse_number
 
+    per_unit, precision = pack.section("time")["duration_units"][unit.lower()]
     value = parse_number(n, lexicon(pack))
-    return value * _DAYS[unit.lower()] if value else None
+    return (value * per_unit, precision) if value else None
 
 
-def _before(doc_date: str, days: int, unit: str) -> str:
-    """The start of a period of `days` ending on the document's date, as precise as the unit."""
+def _before(doc_date: str, days: int, precision: str) -> str:
+    """The start of a period of `days` ending on the document's date, as precise as its unit."""
     end = (
         date.fromisoformat(doc_date[:10])
         if len(doc_date) >= 10
         else date(int(doc_date[:4]), 12, 31)
     )
     start = end - timedelta(days=days)
-    if unit.lower() in ("years", "decades"):
+    if precision == "year":
         return str(start.year)
-    if unit.lower() == "months":
+    if precision == "month":
         return f"{start.year}-{start.month:02d}"
     return start.isoformat()
 
@@ -146,13 +145,10 @@ def conflict_period(
             continue
         if pat["conflict"].search(text, s, e):
             for m in pat["duration"].finditer(text, s, e):
-                if m.group("unit").lower() == "days":
-                    days = _duration_days(m.group("n"), "days", pack)
-                    if days:
-                        begun = date.fromisoformat(start.date_from)
-                        return Period(
-                            start, start.date_from, (begun + timedelta(days=days)).isoformat()
-                        )
+                span = _duration_days(m.group("n"), m.group("unit"), pack)
+                if span and span[1] == "day":
+                    ended = date.fromisoformat(start.date_from) + timedelta(days=span[0])
+                    return Period(start, start.date_from, ended.isoformat())
         if end is None and pat["conflict_end"].search(text, s, e):
             later = [
                 t.date_from
