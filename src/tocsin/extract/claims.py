@@ -56,9 +56,10 @@ class _Sentence:
     seg: Segment
     times: list[When]
     context_when: When | None
-    mentions: list[actors.Mention]
+    mentions: list[actors.Mention]  # states and groups named, the speaker's own left out
     agents: list[actors.Mention]  # states named as the ones acting, not the speaker's own
     places: list[tuple[int, int, Place]]
+    named: list[actors.Mention]  # every state and group named, the speaker's own included
 
     @property
     def others(self) -> tuple[str, ...]:
@@ -103,12 +104,17 @@ def extract_claims(
     context |= {speaker_country} if speaker_country else set()
     # A statement's header (title, meeting, agenda) names topics, not incidents.
     salutation = header_salutation(text, pack)
-    sentences = [(s.start, s.end) for s in segments if s.kind == "sentence"]
-    doc.period = conflict_period(text, sentences, pack, meta.get("date"))
+    sentences = [s for s in segments if s.kind == "sentence"]
+    times_of = {
+        s.index: find_times(text, s.start, s.end, pack, meta.get("date")) for s in sentences
+    }
+    doc.period = conflict_period(
+        text, [(s.start, s.end, times_of[s.index]) for s in sentences], pack
+    )
     claims: list[Claim] = []
     paragraph = -1
     when: When | None = None
-    for seg in (s for s in segments if s.kind == "sentence"):
+    for seg in sentences:
         if seg.paragraph != paragraph:
             paragraph = seg.paragraph if seg.paragraph is not None else -1
             when = None
@@ -119,7 +125,7 @@ def extract_claims(
             continue
         mentions = actors.mentions(text, seg.start, seg.end, pack, entities)
         own = [m for m in mentions if m.code != speaker_country]
-        times = find_times(text, seg.start, seg.end, pack, meta.get("date"))
+        times = times_of[seg.index]
         after = after_conflict(text, seg.start, seg.end, pack, doc.period, meta.get("date"))
         sent = _Sentence(
             seg,
@@ -128,6 +134,7 @@ def extract_claims(
             own,
             [m for m in own if actors.is_agent(text, m, seg.start, pack)],
             _places(doc, seg, mentions, context),
+            mentions,
         )
         for draft in _drafts(doc, seg, mentions):
             claims.extend(_assemble(doc, draft, sent))
@@ -349,7 +356,9 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
 
 def _group(doc: _Document, d: _Draft, sent: _Sentence) -> str | None:
     """The national, ethnic or religious group the victims belong to, as named in the claim."""
-    for m in actors.mentions(doc.text, d.start, d.end, doc.pack, doc.entities):
+    for m in sent.named:
+        if not d.start <= m.start < d.end:
+            continue
         if m.kind == "demonym" and not actors.is_agent(doc.text, m, sent.seg.start, doc.pack):
             return actors.group_name(m.written, doc.pack)
     named = doc.lex.groups.search(doc.text, d.start, d.end)

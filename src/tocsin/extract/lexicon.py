@@ -17,7 +17,7 @@ def _alt(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class Lexicon:
-    events: dict[str, re.Pattern[str]]
+    any_event: re.Pattern[str]  # every trigger in one pattern; the group name is the event
     victims: re.Pattern[str]
     victim_of: dict[str, str]  # word (lower) → category
     demonyms: re.Pattern[str]
@@ -47,18 +47,21 @@ class Lexicon:
 
 @cache
 def lexicon(pack: LangPack) -> Lexicon:
-    events = {
-        name: re.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
-        for name, patterns in pack.section("events").items()
-    }
     victim_of = {w.lower(): cat for cat, words in pack.section("victims").items() for w in words}
     actors = pack.section("actors")
     demonyms = actors["demonyms"]
     groups = pack.section("groups").get("names", [])
     mod = pack.section("modality")
     stance = pack.section("stance")
+    any_event = re.compile(
+        "|".join(
+            f"(?P<{name}>{'|'.join(f'(?:{p})' for p in patterns)})"
+            for name, patterns in pack.section("events").items()
+        ),
+        FLAGS,
+    )
     return Lexicon(
-        events=events,
+        any_event=any_event,
         victims=re.compile(rf"\b(?:{_alt(list(victim_of))})\b", FLAGS),
         victim_of=victim_of,
         demonyms=re.compile(rf"\b(?:{_alt(list(demonyms))})\b"),

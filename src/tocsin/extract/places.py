@@ -17,7 +17,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -143,9 +143,11 @@ _SELECT = (
 )
 
 
-def _lookup(table: str, key: str) -> list[_City]:
+@lru_cache(maxsize=65536)
+def _lookup(table: str, key: str) -> tuple[_City, ...]:
+    # Place names recur across a corpus: answers are kept for the life of the process.
     sql = f"{_SELECT} JOIN {table} k ON k.city = c.id WHERE k.key = ?"
-    return [_City(*row) for row in _gazetteer().execute(sql, (key,))]
+    return tuple(_City(*row) for row in _gazetteer().execute(sql, (key,)))
 
 
 @cache
@@ -174,7 +176,7 @@ def geocode(
             name, user["country"], float(user["lat"]), float(user["lon"]), f"user:{user['name']}"
         )
     ctx = set(context)
-    cities = _lookup("names", fold(name))
+    cities = list(_lookup("names", fold(name)))
     if not cities:
         # transliteration variants: only within the countries the document is about
         cities = [c for c in _lookup("skeletons", skeleton(name)) if c.country in ctx]

@@ -54,18 +54,18 @@ def find(
     """(kept, negated) triggers in a piece; hypothetical ones are dropped altogether.
     Negation reaches back within the piece; modality ("could", "need to") to the sentence start."""
     kept, negated = [], []
-    for event, pattern in lex.events.items():
-        for m in pattern.finditer(text, s, e):
-            if in_a_name(text, m.start(), m.end()):
-                continue
-            if lex.hypothetical.search(text, sentence_start, m.start()):
-                continue
-            before = text[max(s, m.start() - 60) : m.start()]
-            if lex.negation.search(before) and not lex.negation.search(m.group(0)):
-                negated.append(Trigger(m.start(), m.end(), event))
-            else:
-                kept.append(Trigger(m.start(), m.end(), event))
-    kept.sort(key=lambda t: t.start)
+    # One scan for all event types: where two triggers overlap, the leftmost wins.
+    for m in lex.any_event.finditer(text, s, e):
+        event = m.lastgroup
+        if event is None or in_a_name(text, m.start(), m.end()):
+            continue
+        if lex.hypothetical.search(text, sentence_start, m.start()):
+            continue
+        before = text[max(s, m.start() - 60) : m.start()]
+        if lex.negation.search(before) and not lex.negation.search(m.group(0)):
+            negated.append(Trigger(m.start(), m.end(), event))
+        else:
+            kept.append(Trigger(m.start(), m.end(), event))
     return kept, negated
 
 

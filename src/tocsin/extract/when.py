@@ -127,16 +127,15 @@ class Period:
 
 
 def conflict_period(
-    text: str, sentences: list[tuple[int, int]], pack: LangPack, doc_date: str | None
+    text: str, sentences: list[tuple[int, int, list[When]]], pack: LangPack
 ) -> Period | None:
-    """The first dated conflict in the document: a sentence naming a war or aggression with a
-    full date starts it; a duration near a conflict word ("lasted 44 days"), or the first
+    """The first dated conflict in the document (sentences come with their time expressions):
+    a sentence naming a war or aggression with a full date starts it; a duration near a conflict word ("lasted 44 days"), or the first
     ceasefire or agreement date after it, ends it."""
     pat = _patterns(pack)
     start: When | None = None
     end: str | None = None
-    for s, e in sentences:
-        times = find_times(text, s, e, pack, doc_date)
+    for s, e, times in sentences:
         if start is None:
             if pat["conflict"].search(text, s, e):
                 points = [t for t in times if len(t.date_from) == 10 and t.date_from == t.date_to]
