@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from tocsin.cli import Context, cli
-from tocsin.cli.output import FORMATS, console, err_console, progress
+from tocsin.cli.output import console, err_console, format_choice, progress
 from tocsin.errors import RejectedInput
 from tocsin.ingest.given import from_mapping, read_sidecar
 from tocsin.ingest.readers import registry
@@ -90,14 +90,7 @@ def _as_json(o: Outcome) -> dict[str, object]:
     show_default=True,
     help="Refuse files larger than this many MiB.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="json: one object per file, for programs.",
-)
+@format_choice("json: one object per file, for programs.")
 @click.option(
     "--extract/--no-extract",
     "do_extract",

@@ -16,14 +16,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 FORMATS = ("table", "json", "csv")
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="table for people; json or csv for programs.",
-)
+
+
+def format_choice(
+    help: str = "table for people; json or csv for programs.",
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The --format option every listing command shares."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help=help
+    )
+
+
+format_option = format_choice()
 
 # Wide when writing to a file or pipe, so tables and lines are not folded at 80 columns.
 console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
