@@ -47,6 +47,11 @@ def test_demo_corpus_ingests_whole_with_expected_metadata(run: Run, data_dir) ->
             body,
         ), name
     assert docs["unmdv-sc-briefing-2024-02-14.html"]["speaker_org"] == "UN"
+    # news: the outlet is the source, read from the page title; a dateline is no title
+    kessa_news = docs["meridian-post-kessa-2024-02-13.html"]
+    assert kessa_news["publisher"] == "The Meridian Post"
+    assert kessa_news["title"] == "Shells hit crowded Kessa market, at least 18 dead"
+    assert "speaker_title" not in kessa_news
     # originals come back byte for byte
     store = Store(data_dir)
     for name, doc in docs.items():

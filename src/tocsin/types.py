@@ -14,6 +14,7 @@ META_FIELDS: tuple[str, ...] = (
     "speaker_title",
     "speaker_country",
     "speaker_org",
+    "publisher",
     "date",
     "title",
     "body",

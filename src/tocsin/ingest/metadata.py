@@ -143,7 +143,8 @@ def _speaker(text: str, head: int, pat: dict[str, re.Pattern[str]]) -> dict[str,
     if trailing_date is not None:  # "Special Representative ..., 14 February 2024"
         title = title[:trailing_date]
     title = title.strip().rstrip(",.:;")
-    if title:
+    # "By Lena Hartwig, Kessa": what follows a name is a title only if it names an office.
+    if title and pat["title_words"].search(title):
         out["speaker_title"] = _value(_one_line(title), t_start, t_end)
     return out
 

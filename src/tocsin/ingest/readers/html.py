@@ -89,6 +89,7 @@ _BOILERPLATE_NAMES = re.compile(
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_TITLE_TAIL = re.compile(r"\s+[-|–—]\s+([^-|–—]{2,60})$")
 _CELL = "\x1f"  # marks a table-cell boundary until whitespace is collapsed, then becomes a tab
 _SPACES = re.compile(r"[ \t\n\u00a0]+")
 
@@ -192,6 +193,16 @@ def _hints(doc: etree._Element) -> dict[str, str]:
     title = _xpath(doc, "//meta[@property='og:title']/@content") or _xpath(doc, "//title/text()")
     if title and str(title[0]).strip():
         hints["title"] = _SPACES.sub(" ", str(title[0])).strip()
+    # Who published the page: the site's declared name, else the tail of its <title>
+    # ("Shells hit Kessa market - The Meridian Post"). The source, for independence checks.
+    site = _xpath(doc, "//meta[@property='og:site_name' or @name='publisher']/@content")
+    if site and str(site[0]).strip():
+        hints["publisher"] = _SPACES.sub(" ", str(site[0])).strip()
+    elif "title" in hints:
+        tail = _TITLE_TAIL.search(hints["title"])
+        if tail:
+            hints["publisher"] = tail.group(1).strip()
+            hints["title"] = hints["title"][: tail.start()].strip()
     return hints
 
 
