@@ -92,6 +92,7 @@ def test_given_metadata_overrides_inferred_and_records_its_origin(run: Run, tmp_
     assert doc["speaker_country"] == "CHL"
     assert doc["body"] == "General Assembly"
     assert doc["agenda_item"] == "7"
+    assert doc["publisher"] == "Mission of Chile"
     assert doc["meeting"] == "9500th meeting"
     origin = doc["meta_origin"]
     assert origin["speaker"] == {"origin": "given", "producer": "cli"}

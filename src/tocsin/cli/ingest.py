@@ -64,6 +64,7 @@ def _as_json(o: Outcome) -> dict[str, object]:
     "--speaker-country", help="ISO 3166-1 alpha-3 code (or name) of the state spoken for."
 )
 @click.option("--speaker-org", help="Organisation spoken for.")
+@click.option("--publisher", help="Outlet or organisation that published it (the source).")
 @click.option("--date", "date_", help="Document date, YYYY-MM-DD.")
 @click.option("--body", help="Body: General Assembly, Security Council...")
 @click.option("--meeting", help="Meeting, e.g. '64th plenary meeting'.")
@@ -106,6 +107,7 @@ def ingest_cmd(
     speaker_title: str | None,
     speaker_country: str | None,
     speaker_org: str | None,
+    publisher: str | None,
     date_: str | None,
     body: str | None,
     meeting: str | None,
@@ -128,6 +130,7 @@ def ingest_cmd(
         "speaker_title": speaker_title,
         "speaker_country": speaker_country,
         "speaker_org": speaker_org,
+        "publisher": publisher,
         "date": date_,
         "body": body,
         "meeting": meeting,
