@@ -84,6 +84,8 @@ def test_given_metadata_overrides_inferred_and_records_its_origin(run: Run, tmp_
         "2024-02-03",
         "--speaker-country",
         "Chile",
+        "--publisher",
+        "Mission of Chile",
     )
     assert result.exit_code == 0, result.output
     (doc,) = docs_json(run)
