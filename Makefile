@@ -22,6 +22,7 @@ demo: $(STAMP)
 	$(BIN)/tocsin --data-dir $(DATA) --entities examples/entities.json ingest examples/corpus
 	$(BIN)/tocsin --data-dir $(DATA) docs
 	$(BIN)/tocsin --data-dir $(DATA) --entities examples/entities.json claims
+	$(BIN)/tocsin --data-dir $(DATA) incidents
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench examples

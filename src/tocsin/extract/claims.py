@@ -60,6 +60,7 @@ class _Sentence:
     agents: list[actors.Mention]  # states named as the ones acting, not the speaker's own
     places: list[tuple[int, int, Place]]
     named: list[actors.Mention]  # every state and group named, the speaker's own included
+    context_places: tuple[Place, ...] = ()  # towns named earlier in the paragraph
 
     @property
     def others(self) -> tuple[str, ...]:
@@ -114,10 +115,12 @@ def extract_claims(
     claims: list[Claim] = []
     paragraph = -1
     when: When | None = None
+    where: tuple[Place, ...] = ()  # towns named earlier in the paragraph
     for seg in sentences:
         if seg.paragraph != paragraph:
             paragraph = seg.paragraph if seg.paragraph is not None else -1
             when = None
+            where = ()
             doc.accused_age += 1
         if salutation is not None and seg.end <= salutation:
             continue
@@ -135,11 +138,16 @@ def extract_claims(
             [m for m in own if actors.is_agent(text, m, seg.start, pack)],
             _places(doc, seg, mentions, context),
             mentions,
+            where,
         )
         for draft in _drafts(doc, seg, mentions):
             claims.extend(_assemble(doc, draft, sent))
         dated = [t for t in sent.times if not t.duration]
         when = dated[-1] if dated else when
+        towns = tuple(
+            p for _, _, p in sent.places if not (p.gazetteer_id or "").startswith("iso3166")
+        )
+        where = towns or where
         if sent.agents:
             doc.accused = tuple(dict.fromkeys(m.code for m in sent.agents))
             doc.accused_age = 0
@@ -276,7 +284,7 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
         "doc_date": doc.meta.get("date"),
         "when_from": when.date_from if when else None,
         "when_to": when.date_to if when else None,
-        "places": tuple(dict.fromkeys(p for _, _, p in sent.places)),
+        "places": _claim_places(sent),
         "produced_by": produced,
     }
     if d.denial:
@@ -352,6 +360,13 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
             )
         )
     return out
+
+
+def _claim_places(sent: _Sentence) -> tuple[Place, ...]:
+    """Places the sentence names; a sentence naming no place takes the towns named earlier in
+    its paragraph ("The attack killed 23 civilians" after "...the market of Kessa")."""
+    named = tuple(dict.fromkeys(p for _, _, p in sent.places))
+    return named or sent.context_places
 
 
 def _group(doc: _Document, d: _Draft, sent: _Sentence) -> str | None:

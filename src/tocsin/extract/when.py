@@ -34,6 +34,9 @@ def _patterns(pack: LangPack) -> dict[str, re.Pattern[str]]:
         "decade": re.compile(t["decade"], flags),
         "season": re.compile(t["season"], flags),
         "month_year": re.compile(t["month_year"].replace("{months}", months), flags),
+        "month_day": re.compile(t["month_day"].replace("{months}", months), flags),
+        "weekday": re.compile(t["weekday"], flags),
+        "days_ago": re.compile(t["days_ago"], flags),
         "year": re.compile(t["year"], flags),
         "duration": re.compile(t["duration"], flags),
         "conflict": re.compile(t["conflict"], flags),
@@ -84,6 +87,9 @@ def find_times(text: str, start: int, end: int, pack: LangPack, doc_date: str | 
         add(m.start(), m.end(), ym, ym)
     for m in pat["year"].finditer(text, start, end):
         add(m.start("year"), m.end("year"), m.group("year"), m.group("year"))
+    if doc_date and len(doc_date) >= 10:
+        for s, e, day in _relative_days(text, start, end, pack, date.fromisoformat(doc_date[:10])):
+            add(s, e, day, day)
     if doc_date:
         for m in pat["duration"].finditer(text, start, end):
             span = _duration_days(m.group("n"), m.group("unit"), pack)
@@ -91,6 +97,35 @@ def find_times(text: str, start: int, end: int, pack: LangPack, doc_date: str | 
                 add(m.start(), m.end(), _before(doc_date, *span), doc_date, True)
     found.sort(key=lambda w: w.start)
     return found
+
+
+def _relative_days(
+    text: str, start: int, end: int, pack: LangPack, written: date
+) -> list[tuple[int, int, str]]:
+    """ "Feb 13", "on Monday", "two days ago": days the text dates against the day it was
+    written, never after it."""
+    from tocsin.extract.quantities import lexicon, parse_number
+
+    pat = _patterns(pack)
+    months = pack.section("dates")["months"]
+    weekdays = pack.section("time")["weekdays"]
+    out = []
+    for m in pat["month_day"].finditer(text, start, end):
+        try:
+            day = date(written.year, months[m.group("month").lower()], int(m.group("day")))
+        except (ValueError, KeyError):
+            continue
+        if day > written:
+            day = day.replace(year=day.year - 1)
+        out.append((m.start(), m.end(), day.isoformat()))
+    for m in pat["weekday"].finditer(text, start, end):
+        back = (written.weekday() - weekdays.index(m.group("weekday").lower())) % 7
+        out.append((m.start(), m.end(), (written - timedelta(days=back)).isoformat()))
+    for m in pat["days_ago"].finditer(text, start, end):
+        n = 1 if m.group("yesterday") else parse_number(m.group("n"), lexicon(pack))
+        if n:
+            out.append((m.start(), m.end(), (written - timedelta(days=n)).isoformat()))
+    return out
 
 
 def _duration_days(n: str, unit: str, pack: LangPack) -> tuple[int, str] | None:

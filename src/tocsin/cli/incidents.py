@@ -1,0 +1,112 @@
+"""tocsin incidents / tocsin incident ID: claims grouped into incidents, corroborated or contested."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import asdict
+from typing import Any
+
+import click
+from rich.table import Table
+
+from tocsin.cli import Context, cli
+from tocsin.cli.claims import count_text, highlighted
+from tocsin.cli.output import console, emit, err_console, format_option
+from tocsin.corroborate import Incident, corroborate, source_label
+from tocsin.store import Store
+from tocsin.types import Claim
+
+STATUSES = ("single-source", "repeated", "corroborated", "contested")
+
+
+def _incidents(store: Store) -> tuple[list[Incident], dict[str, tuple[Claim, str]]]:
+    found = store.claims()
+    sources = {info.sha256: source_label(info) for info in store.list_documents()}
+    return corroborate([c for c, _ in found], sources), {c.id: (c, f) for c, f in found}
+
+
+def incident_row(inc: Incident) -> dict[str, Any]:
+    row = asdict(inc)
+    row["when"] = {"from": row.pop("when_from"), "to": row.pop("when_to")}
+    return row
+
+
+@cli.command("incidents")
+@click.option("--event", help="Event type.")
+@click.option("--status", type=click.Choice(STATUSES))
+@click.option("--country", help="ISO alpha-3 of a source, a contesting party, or a claim's place.")
+@format_option
+@click.pass_obj
+def incidents_cmd(
+    obj: Context, event: str | None, status: str | None, country: str | None, fmt: str
+) -> None:
+    """Incidents: claims about the same event across sources, with their status."""
+    incidents, by_id = _incidents(obj.store)
+    rows = []
+    for inc in incidents:
+        if (event and inc.event != event) or (status and inc.status != status):
+            continue
+        if country:
+            places = {p.country for cid in inc.claims if cid in by_id for p in by_id[cid][0].places}
+            if country.upper() not in {*inc.sources, *inc.contested_by, *places}:
+                continue
+        rows.append(incident_row(inc))
+    if fmt == "table":
+        for r in rows:
+            c = r["count"]
+            r["count_lbh"] = f"{c['low']}/{c['best']}/{c['high']}" if c["best"] is not None else ""
+            r["when_text"] = f"{r['when']['from'] or ''}…{r['when']['to'] or ''}".strip("…")
+            r["n_claims"] = len(r["claims"])
+        columns = [
+            "id",
+            "event",
+            "status",
+            "count_lbh",
+            "when_text",
+            "places",
+            "sources",
+            "contested_by",
+            "n_claims",
+        ]
+    else:
+        columns = ["id", "event", "status", "sources", "contested_by", "claims"]
+    emit(rows, fmt, columns, title=f"{len(rows)} incidents (count: low/best/high)")
+
+
+@cli.command("incident")
+@click.argument("incident_id")
+@click.pass_obj
+def incident_cmd(obj: Context, incident_id: str) -> None:
+    """One incident: every claim side by side, who asserts it and who denies it, and why they
+    were grouped."""
+    incidents, by_id = _incidents(obj.store)
+    inc = next((i for i in incidents if i.id.startswith(incident_id)), None)
+    if inc is None:
+        err_console.print(f"no incident {incident_id!r}: see `tocsin incidents`")
+        sys.exit(1)
+    c = inc.count
+    console.print(
+        f"[bold]{inc.event}[/bold] {inc.id}  status [bold]{inc.status}[/bold]  "
+        f"when {inc.when_from}…{inc.when_to}  places {', '.join(inc.places) or '—'}"
+    )
+    console.print(
+        f"count low/best/high: {c['low']}/{c['best']}/{c['high']}  "
+        f"sources: {', '.join(inc.sources)}  contested by: {', '.join(inc.contested_by) or '—'}"
+    )
+    table = Table(show_lines=True, expand=True)
+    for col, ratio in (("stance", 1), ("count", 1), ("who says it", 2), ("span", 6)):
+        table.add_column(col, ratio=ratio, overflow="fold")
+    for cid in inc.claims:
+        if cid not in by_id:
+            continue
+        claim, filename = by_id[cid]
+        who = f"{claim.speaker or 'speaker not named'} ({claim.speaker_country or '—'})\n{filename}\n{claim.doc_date or ''}"
+        table.add_row(claim.stance, count_text(claim.count), who, highlighted(claim))
+    console.print(table)
+    for s in inc.series:
+        figures = s["figures"]
+        assert isinstance(figures, list)
+        text = ", ".join(f"{f['date']}: {f['qualifier']} {f['value']}" for f in figures)
+        console.print(f"series from {s['source']}: {text}")
+    for line in inc.explanation:
+        console.print(f"[dim]{line}[/dim]")

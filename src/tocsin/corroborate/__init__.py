@@ -1,0 +1,9 @@
+"""Claims → incidents: claims about the same real-world event grouped across documents and
+speakers, with which independent sources back them, which contest them, and the counts
+reconciled low / best / high the way UCDP does. Pure: claims and source labels in, incidents
+out; nothing here reads or writes the store.
+"""
+
+from tocsin.corroborate.incidents import Incident, Rules, corroborate, source_label
+
+__all__ = ["Incident", "Rules", "corroborate", "source_label"]

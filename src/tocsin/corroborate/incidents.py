@@ -1,0 +1,409 @@
+"""Grouping claims into incidents and judging each one's status."""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from tocsin.extract.places import fold
+from tocsin.types import Claim, Count, DocumentInfo
+
+PRODUCER = "corroborate@1"
+# Event types that describe the same incident from different angles: a denial of shelling
+# contests the killings that shelling is said to have caused.
+_FAMILIES = ({"attack_on_civilians", "killing", "injury"},)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """How close claims must be to describe one incident. Documented defaults; tune with care."""
+
+    time_slack_days: int = 1  # "12 February" and "13 February" can be the same shelling
+    exact_tolerance: float = 0.10  # exact counts within 10% (at least 1) do not conflict
+    series_tolerance: float = 0.15  # one source's repeated figure: within 15%
+
+
+@dataclass
+class Incident:
+    id: str
+    event: str
+    status: str  # single-source | repeated | corroborated | contested
+    claims: list[str]
+    sources: list[str]  # independent sources asserting it
+    contested_by: list[str]  # sources denying it, or giving counts that conflict
+    count: dict[str, int | None]  # low / best / high
+    count_basis: list[dict[str, object]]  # which claim gave which figure
+    when_from: str | None
+    when_to: str | None
+    places: list[str]
+    series: list[dict[str, object]] = field(default_factory=list)
+    explanation: list[str] = field(default_factory=list)
+
+
+def source_label(info: DocumentInfo) -> str:
+    """Who a document speaks for: claims from one state, organisation or outlet are one
+    source however many documents repeat them."""
+    for key in ("speaker_country", "speaker_org", "publisher", "speaker"):
+        value = info.meta.get(key)
+        if value is not None and isinstance(value.value, str):
+            return value.value
+    return f"document {info.sha256[:12]}"
+
+
+def _day(iso: str, end: bool) -> date:
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        first = date(parts[0], parts[1], 1)
+        if not end:
+            return first
+        nxt = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return nxt - timedelta(days=1)
+    return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
+
+
+def _span(c: Claim) -> tuple[date, date] | None:
+    if not c.when_from:
+        return None
+    return _day(c.when_from, False), _day(c.when_to or c.when_from, True)
+
+
+def _place_keys(c: Claim) -> set[str]:
+    """Towns identify an incident; a country alone is too coarse to tell incidents apart."""
+    return {
+        p.gazetteer_id or fold(p.name)
+        for p in c.places
+        if not (p.gazetteer_id or "").startswith("iso3166")
+    }
+
+
+def _bounds(count: Count, tolerance: float) -> tuple[float, float] | None:
+    """The interval a count allows: "at least 20" → [20, ∞), "23" → [21, 25] with tolerance."""
+    q, v = count.qualifier, count.value
+    if q in ("vague", "between"):
+        return (count.low or 0, count.high or float("inf"))
+    if v is None:
+        return None
+    slack = max(1.0, v * tolerance)
+    return {
+        "exact": (v - slack, v + slack),
+        "about": (v * 0.8, v * 1.2),
+        "more_than": (v + 1, float("inf")),
+        "at_least": (v, float("inf")),
+        "almost": (v * 0.8, v),
+    }.get(q)
+
+
+def _point(count: Count) -> int | None:
+    if count.value is not None:
+        return count.value
+    if count.low is not None and count.high is not None:
+        return (count.low + count.high) // 2
+    return None
+
+
+def _related(a: str, b: str) -> bool:
+    return a == b or any(a in f and b in f for f in _FAMILIES)
+
+
+def _match(a: Claim, b: Claim, rules: Rules) -> list[str] | None:
+    """Why two claims describe the same incident, or None when they do not."""
+    if a.event != b.event:
+        return None
+    why = [f"event {a.event}"]
+    sa, sb = _span(a), _span(b)
+    pa, pb = _place_keys(a), _place_keys(b)
+    if sa and sb:
+        slack = timedelta(days=rules.time_slack_days)
+        if sa[0] > sb[1] + slack or sb[0] > sa[1] + slack:
+            return None
+        why.append(f"time overlaps ({a.when_from}…{a.when_to} / {b.when_from}…{b.when_to})")
+    if pa and pb:
+        if not pa & pb:
+            return None
+        why.append(
+            "same place "
+            + ", ".join(sorted(p.name for p in a.places if (p.gazetteer_id or fold(p.name)) in pb))
+        )
+    if not (sa and sb) and not (pa and pb):
+        if a.doc_sha256 != b.doc_sha256:
+            return None  # without a time or a place in common, claims of two documents stay apart
+        why.append("same document, nothing tells them apart")
+    if a.accused and b.accused and not set(a.accused) & set(b.accused):
+        return None
+    if a.accused and b.accused:
+        why.append("same party blamed " + ", ".join(sorted(set(a.accused) & set(b.accused))))
+    return why
+
+
+def corroborate(
+    claims: list[Claim], sources: Mapping[str, str], rules: Rules | None = None
+) -> list[Incident]:
+    """Group claims into incidents. `sources` maps a document's sha256 to its source label."""
+    rules = rules or Rules()
+    # Demands ("we call for an investigation") report no event; denials contest one.
+    facts = [c for c in claims if c.event != "denial" and c.stance != "calls_for"]
+    denials = [c for c in claims if c.event == "denial"]
+    parent = list(range(len(facts)))
+    reasons: dict[int, list[str]] = {}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(facts):
+        for j in range(i + 1, len(facts)):
+            why = _match(a, facts[j], rules)
+            if why is not None:
+                parent[find(j)] = find(i)
+                reasons.setdefault(j, why)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(facts)):
+        groups.setdefault(find(i), []).append(i)
+    # one source repeating a figure in several documents is a series, not several incidents
+    incidents = [
+        _incident([facts[i] for i in idx], [reasons.get(i, []) for i in idx], sources, rules)
+        for idx in groups.values()
+    ]
+    incidents = _merge_series(incidents, {c.id: c for c in facts}, sources, rules)
+    for inc in incidents:
+        _contest_by_denials(inc, denials, {c.id: c for c in facts}, sources, rules)
+    incidents.sort(key=lambda i: (i.when_from or "", i.event, i.id))
+    return incidents
+
+
+def _incident(
+    members: list[Claim], why: list[list[str]], sources: Mapping[str, str], rules: Rules
+) -> Incident:
+    members.sort(key=lambda c: (c.doc_date or "", c.id))
+    event = members[0].event
+    key = hashlib.sha256("|".join(sorted(c.id for c in members)).encode()).hexdigest()[:12]
+    incident = Incident(
+        id=key,
+        event=event,
+        status="single-source",
+        claims=[c.id for c in members],
+        sources=[],
+        contested_by=[],
+        count={"low": None, "best": None, "high": None},
+        count_basis=[],
+        when_from=None,
+        when_to=None,
+        places=[],
+    )
+    for c, reason in zip(members, why, strict=True):
+        if reason:
+            incident.explanation.append(f"{c.id} joined: " + "; ".join(reason))
+    _summarise(incident, members, sources, rules)
+    return incident
+
+
+def _summarise(
+    incident: Incident, members: list[Claim], sources: Mapping[str, str], rules: Rules
+) -> None:
+    """Sources, time, places, reconciled counts and status, from the member claims."""
+    by_source: dict[str, list[Claim]] = {}
+    for c in members:
+        by_source.setdefault(sources.get(c.doc_sha256, c.doc_sha256), []).append(c)
+    incident.sources = sorted(by_source)
+    spans = [s for s in (_span(c) for c in members) if s]
+    if spans:
+        incident.when_from = min(s[0] for s in spans).isoformat()
+        incident.when_to = max(s[1] for s in spans).isoformat()
+    incident.places = sorted(
+        {
+            p.name
+            for c in members
+            for p in c.places
+            if not (p.gazetteer_id or "").startswith("iso3166")
+        }
+    )
+    # Each source counts once: its latest figure (a series is a history, not new victims).
+    latest: list[tuple[str, Claim]] = []
+    incident.series = []
+    for source, claims in sorted(by_source.items()):
+        counted = [
+            c
+            for c in claims
+            if c.count and c.count.qualifier != "unquantified" and c.count.unit is None
+        ]
+        if not counted:
+            continue
+        counted.sort(key=lambda c: (c.doc_date or "", c.id))
+        latest.append((source, counted[-1]))
+        if len({c.doc_sha256 for c in counted}) > 1:
+            incident.series.append(
+                {
+                    "source": source,
+                    "figures": [
+                        {
+                            "date": c.doc_date,
+                            "qualifier": c.count.qualifier,
+                            "value": c.count.value,
+                            "claim": c.id,
+                        }
+                        for c in counted
+                        if c.count is not None
+                    ],
+                }
+            )
+    lows, highs, points = [], [], []
+    incident.count_basis = []
+    for source, c in latest:
+        assert c.count is not None
+        point = _point(c.count)
+        low = c.count.low if c.count.low is not None else c.count.value
+        high = c.count.high if c.count.high is not None else c.count.value
+        if point is None or low is None or high is None:
+            continue
+        lows.append(low)
+        highs.append(high)
+        points.append(point)
+        incident.count_basis.append(
+            {
+                "source": source,
+                "claim": c.id,
+                "qualifier": c.count.qualifier,
+                "value": c.count.value,
+                "low": low,
+                "high": high,
+            }
+        )
+    if points:
+        incident.count = {
+            "low": min(lows),
+            "best": int(statistics.median(points)),
+            "high": max(highs),
+        }
+    conflict = _count_conflict([c for _, c in latest], rules)
+    if conflict:
+        named = {sources.get(c.doc_sha256, c.doc_sha256) for c in conflict}
+        incident.contested_by = sorted(set(incident.contested_by) | named)
+        incident.explanation.append(
+            "counts conflict beyond their qualifiers: "
+            + ", ".join(f"{c.id} ({_describe(c.count)})" for c in conflict if c.count)
+        )
+    _status(incident, members)
+
+
+def _describe(count: Count) -> str:
+    if count.value is None:
+        return f"{count.qualifier} {count.low}-{count.high}"
+    return f"{count.qualifier} {count.value}"
+
+
+def _count_conflict(latest: list[Claim], rules: Rules) -> list[Claim]:
+    """The claims whose counts cannot all hold at once, given their stated qualifiers."""
+    bounds: list[tuple[Claim, tuple[float, float]]] = []
+    for c in latest:
+        b = _bounds(c.count, rules.exact_tolerance) if c.count else None
+        if b is not None:
+            bounds.append((c, b))
+    if len(bounds) < 2:
+        return []
+    low = max(b[0] for _, b in bounds)
+    high = min(b[1] for _, b in bounds)
+    if low <= high:
+        return []
+    return [c for c, b in bounds if b[1] < low or b[0] > high]
+
+
+def _status(incident: Incident, members: list[Claim]) -> None:
+    if incident.contested_by:
+        incident.status = "contested"
+    elif len(incident.sources) >= 2:
+        incident.status = "corroborated"
+    elif len({c.doc_sha256 for c in members}) >= 2:
+        incident.status = "repeated"
+    else:
+        incident.status = "single-source"
+
+
+def _merge_series(
+    incidents: list[Incident], by_id: dict[str, Claim], sources: Mapping[str, str], rules: Rules
+) -> list[Incident]:
+    """Undated or unplaced claims by one source repeating a figure ("about 4000 missing" in
+    2023, "almost 4,000" in 2024) join as one incident with a series of figures."""
+    merged: list[Incident] = []
+    for inc in incidents:
+        home = next((m for m in merged if _same_figure(m, inc, by_id, sources, rules)), None)
+        if home is None:
+            merged.append(inc)
+            continue
+        home.claims += inc.claims
+        home.explanation.append(
+            f"{', '.join(inc.claims)} joined: same source, same event, same figure"
+        )
+        members = [by_id[c] for c in home.claims]
+        home.id = hashlib.sha256("|".join(sorted(home.claims)).encode()).hexdigest()[:12]
+        _summarise(home, members, sources, rules)
+    return merged
+
+
+def _same_figure(
+    a: Incident, b: Incident, by_id: dict[str, Claim], sources: Mapping[str, str], rules: Rules
+) -> bool:
+    if a.event != b.event or set(a.sources) != set(b.sources) or len(a.sources) != 1:
+        return False
+    fa = _values(a, by_id)
+    fb = _values(b, by_id)
+    if not fa or not fb:
+        return False
+    return abs(fa[-1] - fb[-1]) <= rules.series_tolerance * max(fa[-1], fb[-1])
+
+
+def _values(inc: Incident, by_id: dict[str, Claim]) -> list[int]:
+    counts = (by_id[c].count for c in inc.claims if c in by_id)
+    return [c.value for c in counts if c is not None and c.value]
+
+
+def _denier(d: Claim, sources: Mapping[str, str]) -> str:
+    """Who denies: the speaker's state, or, in a news report of a denial ("Astrel denies
+    shelling Kessa market"), the state the report names."""
+    if d.speaker_country is None and d.claimed_by:
+        return d.claimed_by[0]
+    return sources.get(d.doc_sha256, d.doc_sha256)
+
+
+def _contest_by_denials(
+    inc: Incident,
+    denials: list[Claim],
+    by_id: dict[str, Claim],
+    sources: Mapping[str, str],
+    rules: Rules,
+) -> None:
+    members = [by_id[c] for c in inc.claims]
+    for d in denials:
+        if not any(_related(inc.event, ev) for ev in d.other_events):
+            continue
+        ds, dp = _span(d), _place_keys(d)
+        near = False
+        for c in members:
+            cs, cp = _span(c), _place_keys(c)
+            time_ok = bool(
+                ds
+                and cs
+                and not (
+                    ds[0] > cs[1] + timedelta(days=rules.time_slack_days)
+                    or cs[0] > ds[1] + timedelta(days=rules.time_slack_days)
+                )
+            )
+            place_ok = bool(dp and cp and dp & cp)
+            if (time_ok and (place_ok or not dp or not cp)) or (place_ok and not (ds and cs)):
+                near = True
+                break
+        if not near:
+            continue
+        source = _denier(d, sources)
+        if source in inc.sources and len(inc.sources) == 1:
+            continue  # a source does not contest itself
+        inc.claims.append(d.id)
+        inc.contested_by = sorted(set(inc.contested_by) | {source})
+        inc.explanation.append(f"{d.id} denies it ({source}): {d.denies or d.quote}")
+        inc.status = "contested"

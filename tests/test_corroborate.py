@@ -1,0 +1,170 @@
+"""Incidents: same event, overlapping time and place, across independent sources."""
+
+from __future__ import annotations
+
+import json
+
+from tocsin.corroborate import corroborate
+from tocsin.types import Claim, Count, Place
+
+from .conftest import EXAMPLES, Run
+
+KESSA = Place("Kessa", "XVM", 41.8, 44.2, "user:Kessa")
+SARN = Place("Sarn", "XAS", 42.0, 44.7, "user:Sarn")
+_n = 0
+
+
+def claim(
+    doc: str,
+    event: str = "killing",
+    value: int | None = None,
+    qualifier: str = "exact",
+    when: str | None = "2024-02-12",
+    place: Place | None = KESSA,
+    stance: str = "asserts",
+    speaker_country: str | None = "XVM",
+    other_events: tuple[str, ...] = (),
+    claimed_by: tuple[str, ...] = (),
+    doc_date: str = "2024-03-01",
+) -> Claim:
+    global _n
+    _n += 1
+    count = Count(value, qualifier) if value is not None else Count(None, "unquantified")  # type: ignore[arg-type]
+    return Claim(
+        id=f"c{_n:04d}",
+        doc_sha256=doc,
+        sentence=0,
+        start=0,
+        end=1,
+        quote="q",
+        event=event,
+        stance=stance,
+        count=count,
+        when_from=when,
+        when_to=when,
+        places=(place,) if place else (),
+        speaker_country=speaker_country,
+        other_events=other_events,
+        claimed_by=claimed_by,
+        doc_date=doc_date,
+    )
+
+
+SOURCES = {
+    "d-velmora": "XVM",
+    "d-velmora2": "XVM",
+    "d-ngo": "Dravin Watch",
+    "d-un": "UN",
+    "d-astrel": "XAS",
+}
+
+
+def test_one_source_one_document_is_single_source() -> None:
+    (inc,) = corroborate([claim("d-velmora", value=23)], SOURCES)
+    assert (inc.status, inc.sources, inc.count) == (
+        "single-source",
+        ["XVM"],
+        {"low": 23, "best": 23, "high": 23},
+    )
+
+
+def test_one_source_in_several_documents_is_repeated_not_corroborated() -> None:
+    (inc,) = corroborate([claim("d-velmora", value=23), claim("d-velmora2", value=23)], SOURCES)
+    assert inc.status == "repeated" and inc.sources == ["XVM"]
+
+
+def test_independent_sources_agreeing_corroborate_and_counts_reconcile() -> None:
+    found = [
+        claim("d-velmora", value=23),
+        claim("d-ngo", value=22),
+        claim("d-un", value=20, qualifier="at_least"),
+    ]
+    (inc,) = corroborate(found, SOURCES)
+    assert inc.status == "corroborated"
+    assert inc.sources == ["Dravin Watch", "UN", "XVM"]
+    assert inc.count == {"low": 20, "best": 22, "high": 23}
+    assert {b["source"] for b in inc.count_basis} == {"Dravin Watch", "UN", "XVM"}
+    assert any("same place Kessa" in e for e in inc.explanation)
+
+
+def test_a_denial_by_an_independent_source_contests() -> None:
+    found = [
+        claim("d-velmora", value=23),
+        claim("d-ngo", value=22),
+        claim(
+            "d-astrel",
+            event="denial",
+            stance="denies",
+            value=None,
+            speaker_country="XAS",
+            other_events=("attack_on_civilians",),
+        ),
+    ]
+    (inc,) = corroborate(found, SOURCES)
+    assert inc.status == "contested" and inc.contested_by == ["XAS"]
+    assert any("denies it (XAS)" in e for e in inc.explanation)
+
+
+def test_counts_that_cannot_both_hold_contest() -> None:
+    (inc,) = corroborate([claim("d-velmora", value=230), claim("d-ngo", value=20)], SOURCES)
+    assert inc.status == "contested"
+    assert any("counts conflict" in e for e in inc.explanation)
+
+
+def test_different_places_or_times_are_different_incidents() -> None:
+    found = [
+        claim("d-velmora", value=23),
+        claim("d-ngo", value=22, place=SARN),
+        claim("d-un", value=21, when="2024-05-01"),
+    ]
+    assert len(corroborate(found, SOURCES)) == 3
+
+
+def test_a_figure_repeated_over_time_is_one_series_counted_once() -> None:
+    found = [
+        claim(
+            "d-velmora",
+            event="missing_persons",
+            value=4000,
+            qualifier="about",
+            when=None,
+            place=None,
+            doc_date="2021-05-17",
+        ),
+        claim(
+            "d-velmora2",
+            event="missing_persons",
+            value=4000,
+            qualifier="almost",
+            when=None,
+            place=None,
+            doc_date="2023-06-26",
+        ),
+    ]
+    (inc,) = corroborate(found, SOURCES)
+    assert inc.status == "repeated"
+    (series,) = inc.series
+    assert [f["date"] for f in series["figures"]] == ["2021-05-17", "2023-06-26"]  # type: ignore[index]
+    assert inc.count["best"] == 4000 and len(inc.count_basis) == 1
+
+
+def test_demands_make_no_incident() -> None:
+    assert corroborate([claim("d-velmora", stance="calls_for")], SOURCES) == []
+
+
+def test_demo_corpus_incidents(run: Run) -> None:
+    run("ingest", str(EXAMPLES / "corpus"), entities=EXAMPLES / "entities.json")
+    result = run("incidents", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert {"id", "event", "status", "count", "sources", "claims"} <= set(rows[0])
+    kessa = next(r for r in rows if r["event"] == "killing" and "Kessa" in r["places"])
+    # four independent sources report the killings at Kessa; Astrel denies the shelling
+    assert {"XVM", "UN", "The Meridian Post"} <= set(kessa["sources"])
+    assert kessa["status"] == "contested" and kessa["contested_by"] == ["XAS"]
+    assert kessa["count"]["low"] <= 20 <= kessa["count"]["high"]
+    missing = next(r for r in rows if r["event"] == "missing_persons")
+    assert missing["status"] == "repeated" and len(missing["series"][0]["figures"]) == 3
+    assert any(r["status"] == "single-source" for r in rows)
+    shown = run("incident", kessa["id"][:8])
+    assert shown.exit_code == 0 and "denies it (XAS)" in shown.output
