@@ -168,3 +168,57 @@ def test_demo_corpus_incidents(run: Run) -> None:
     assert any(r["status"] == "single-source" for r in rows)
     shown = run("incident", kessa["id"][:8])
     assert shown.exit_code == 0 and "denies it (XAS)" in shown.output
+
+
+# Synthetic documents written for this test, not real statements: an independent monitor
+# (fictional) and a denial by the other party to the conflict the seeds describe.
+MONITOR = """Caspian Civilian Harm Monitor (fictional organisation, test document)
+
+Report, 2 February 2021
+
+In October 2020, missile strikes on residential areas of Ganja and Barda killed more than 100 civilians, according to our field researchers.
+"""
+REPLY = """Statement by Mr. A. Example
+Representative of the Republic of Armenia (synthetic test document)
+
+4 July 2023
+
+Mr. President,
+
+Armenia categorically rejects the allegations that mine explosions since November 2020 were caused by mines laid by its forces.
+"""
+
+
+def test_seeds_with_other_sources_show_repeated_corroborated_and_contested(
+    run: Run,
+    seeds,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    (tmp_path / "monitor.txt").write_text(MONITOR)
+    (tmp_path / "reply.txt").write_text(REPLY)
+    assert (
+        run(
+            "ingest",
+            str(seeds / "000_a1dc4a803a23d8fa.txt"),
+            str(seeds / "001_733dfa1beac8174d.txt"),
+        ).exit_code
+        == 0
+    )
+    assert (
+        run(
+            "ingest", "--publisher", "Caspian Civilian Harm Monitor", str(tmp_path / "monitor.txt")
+        ).exit_code
+        == 0
+    )
+    assert run("ingest", str(tmp_path / "reply.txt")).exit_code == 0
+    rows = json.loads(run("incidents", "--format", "json").stdout)
+    missing = next(r for r in rows if r["event"] == "missing_persons" and r["series"])
+    assert missing["status"] == "repeated" and missing["sources"] == ["AZE"]
+    assert [f["value"] for f in missing["series"][0]["figures"]] == [4000, 4000]
+    ganja = next(r for r in rows if r["event"] == "killing" and "Ganja" in r["places"])
+    assert ganja["status"] == "corroborated"
+    assert ganja["sources"] == ["AZE", "Caspian Civilian Harm Monitor"]
+    assert any("same place" in e for e in ganja["explanation"])
+    mines = next(r for r in rows if r["event"] == "mine_incident" and r["contested_by"])
+    assert mines["status"] == "contested" and mines["contested_by"] == ["ARM"]
+    assert any("denies it (ARM)" in e for e in mines["explanation"])
