@@ -39,6 +39,10 @@ def _assert_consistent(data_dir: Path) -> None:
     con.close()
     store = Store(data_dir)
     assert store.verify() == [], "a document is half-written or its original is wrong"
+    assert store.audit_verify() == [], "the audit chain is broken"
+    # every stored document has its ingest entry, written in the same transaction
+    logged = {e.object for e in store.audit_entries() if e.action == "ingest"}
+    assert logged == {d.sha256 for d in store.list_documents()}
     store.close()
 
 

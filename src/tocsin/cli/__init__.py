@@ -77,4 +77,4 @@ def main() -> None:
 
 
 # Commands register themselves on `cli` when imported.
-from tocsin.cli import claims, docs, incidents, ingest  # noqa: E402, F401
+from tocsin.cli import audit, claims, docs, incidents, ingest  # noqa: E402, F401

@@ -10,17 +10,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, Row, func, insert, select
+from sqlalchemy import Connection, Engine, Row, func, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from tocsin import __version__
 from tocsin.errors import StoreError
+from tocsin.store import audit
 from tocsin.store import claims as claim_store
 from tocsin.store.db import make_engine, migrate
 from tocsin.store.schema import document_meta, documents, originals, pages, segments
@@ -77,28 +78,54 @@ class Store:
             return False
         if hashlib.sha256(original).hexdigest() != doc.sha256:
             raise ValueError("original bytes do not match the document's sha256")
-        try:
-            with self.engine.begin() as conn:
-                conn.execute(insert(documents), [_document_row(doc)])
-                conn.execute(insert(originals), [{"sha256": doc.sha256, "data": original}])
-                if doc.pages:
-                    conn.execute(insert(pages), [_page_row(doc.sha256, p) for p in doc.pages])
-                if doc.segments:
-                    conn.execute(
-                        insert(segments), [_segment_row(doc.sha256, s) for s in doc.segments]
-                    )
-                if doc.meta:
-                    conn.execute(
-                        insert(document_meta),
-                        [_meta_row(doc.sha256, k, v) for k, v in doc.meta.items()],
-                    )
-                if found is not None:
-                    claim_store.replace_for_document(conn, doc.sha256, found, extractor)
-        except IntegrityError:
-            if self.has(doc.sha256):
-                return False  # another process stored the same bytes first
-            raise
-        return True
+
+        def write(conn: Connection) -> None:
+            conn.execute(insert(documents), [_document_row(doc)])
+            conn.execute(insert(originals), [{"sha256": doc.sha256, "data": original}])
+            if doc.pages:
+                conn.execute(insert(pages), [_page_row(doc.sha256, p) for p in doc.pages])
+            if doc.segments:
+                conn.execute(insert(segments), [_segment_row(doc.sha256, s) for s in doc.segments])
+            if doc.meta:
+                conn.execute(
+                    insert(document_meta),
+                    [_meta_row(doc.sha256, k, v) for k, v in doc.meta.items()],
+                )
+            detail: dict[str, Any] = {
+                "filename_sha256": _sha(doc.filename),
+                "size": doc.size,
+                "reader": doc.reader,
+            }
+            if found is not None:
+                claim_store.replace_for_document(conn, doc.sha256, found, extractor)
+                detail |= {"claims": len(found), "extractor": extractor}
+            audit.append(conn, "ingest", doc.sha256, detail)
+
+        return self._write(write, lambda: self.has(doc.sha256))
+
+    def _write(
+        self, work: Callable[[Connection], None], done: Callable[[], bool] = lambda: False
+    ) -> bool:
+        """Run `work` in one transaction. Two writers appending to the audit chain at once
+        collide on its unique links; the loser retries. False if `done()` says another
+        process did the same work first."""
+        for _ in range(20):
+            try:
+                with self.engine.begin() as conn:
+                    work(conn)
+                return True
+            except IntegrityError:
+                if done():
+                    return False
+        raise StoreError("the store is too busy: another process keeps writing; try again")
+
+    def audit_entries(self) -> list[audit.Entry]:
+        with self.engine.connect() as conn:
+            return audit.entries(conn)
+
+    def audit_verify(self, head: str | None = None) -> list[str]:
+        with self.engine.connect() as conn:
+            return audit.verify(conn, head)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -167,8 +194,13 @@ class Store:
         )
 
     def replace_claims(self, doc_sha256: str, found: list[Claim], extractor: str) -> None:
-        with self.engine.begin() as conn:
+        def write(conn: Connection) -> None:
             claim_store.replace_for_document(conn, doc_sha256, found, extractor)
+            audit.append(
+                conn, "extract", doc_sha256, {"claims": len(found), "extractor": extractor}
+            )
+
+        self._write(write)
 
     def claims(self, **filters: str | None) -> list[tuple[Claim, str]]:
         """Claims with their filename; filters: event, stance, country, speaker, date_from,
@@ -218,6 +250,11 @@ class Store:
                 elif hashlib.sha256(data).hexdigest() != sha:
                     problems.append(Problem(sha, "original altered: its sha256 differs"))
         return problems
+
+
+def _sha(text: str) -> str:
+    """Filenames can name people: the log keeps their hash, not the name."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _document_row(doc: Document) -> dict[str, Any]:

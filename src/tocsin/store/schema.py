@@ -101,3 +101,17 @@ claims = Table(
     Column("data", Text, nullable=False),  # the whole claim as JSON
     Column("extractor", String(60), nullable=False),  # pipeline version that produced it
 )
+
+# Append-only, hash-chained record of every write: ids and hashes, never personal data.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("actor", String(80), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("object", String(80), nullable=False),
+    Column("detail", Text, nullable=False),  # JSON
+    Column("prev_hash", String(64), nullable=False, unique=True),  # one successor per entry
+    Column("hash", String(64), nullable=False, unique=True),
+)
