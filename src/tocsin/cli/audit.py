@@ -80,3 +80,61 @@ def restore_cmd(obj: Context, archive: str) -> None:
     target = resolve_data_dir(obj.data_dir)
     manifest = restore(Path(archive), target)
     console.print(f"restored {manifest['documents']} documents into {target}; every hash checked")
+
+
+@cli.group("review")
+def review_group() -> None:
+    """Analysts' judgements: credibility of claims and incidents, reliability of sources."""
+
+
+def _review(obj: Context, kind: str, target: str, value: str, reason: str) -> None:
+    review = obj.store.review(kind, target, value, reason)
+    console.print(f"{kind} {target}: {review.field} {review.value} ({review.actor}, {review.at})")
+
+
+@review_group.command("claim")
+@click.argument("claim_id")
+@click.argument(
+    "credibility", type=click.Choice(["verified", "plausible", "unverified", "rejected"])
+)
+@click.option("--reason", required=True)
+@click.pass_obj
+def review_claim(obj: Context, claim_id: str, credibility: str, reason: str) -> None:
+    """Mark a claim verified, plausible, unverified or rejected."""
+    if not obj.store.claims(claim_id=claim_id):
+        raise click.BadParameter(f"no claim {claim_id!r}", param_hint="CLAIM_ID")
+    _review(obj, "claim", claim_id, credibility, reason)
+
+
+@review_group.command("incident")
+@click.argument("incident_id")
+@click.argument(
+    "credibility", type=click.Choice(["verified", "plausible", "unverified", "rejected"])
+)
+@click.option("--reason", required=True)
+@click.pass_obj
+def review_incident(obj: Context, incident_id: str, credibility: str, reason: str) -> None:
+    """Mark an incident verified, plausible, unverified or rejected."""
+    _review(obj, "incident", incident_id, credibility, reason)
+
+
+@review_group.command("source")
+@click.argument("source")
+@click.argument("reliability", type=click.Choice(["A", "B", "C", "D", "E", "F"]))
+@click.option("--reason", required=True)
+@click.pass_obj
+def review_source(obj: Context, source: str, reliability: str, reason: str) -> None:
+    """Grade a source's reliability, A (completely reliable) to F (cannot be judged);
+    separate from the credibility of any one claim."""
+    _review(obj, "source", source, reliability, reason)
+
+
+@review_group.command("history")
+@click.argument("kind", type=click.Choice(["claim", "incident", "source"]))
+@click.argument("target")
+@format_option
+@click.pass_obj
+def review_history(obj: Context, kind: str, target: str, fmt: str) -> None:
+    """Every version of the judgement on one claim, incident or source."""
+    rows = [asdict(r) for r in obj.store.review_history(kind, target)]
+    emit(rows, fmt, ["at", "actor", "field", "value", "reason"])

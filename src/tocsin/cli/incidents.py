@@ -22,13 +22,28 @@ STATUSES = ("single-source", "repeated", "corroborated", "contested")
 def _incidents(store: Store) -> tuple[list[Incident], dict[str, tuple[Claim, str]]]:
     found = store.claims()
     sources = {info.sha256: source_label(info) for info in store.list_documents()}
-    return corroborate([c for c, _ in found], sources), {c.id: (c, f) for c, f in found}
+    merge, split = store.incident_links()
+    incidents = corroborate([c for c, _ in found], sources, merge=merge, split=split)
+    return incidents, {c.id: (c, f) for c, f in found}
 
 
-def incident_row(inc: Incident) -> dict[str, Any]:
+def incident_row(inc: Incident, reviewed: dict[tuple[str, str], Any]) -> dict[str, Any]:
     row = asdict(inc)
     row["when"] = {"from": row.pop("when_from"), "to": row.pop("when_to")}
+    review = reviewed.get(("incident", inc.id))
+    row["review"] = {"credibility": review.value, "reason": review.reason} if review else None
+    row["source_reliability"] = {
+        s: reviewed[("source", s)].value for s in inc.sources if ("source", s) in reviewed
+    }
     return row
+
+
+def _find(incidents: list[Incident], prefix: str) -> Incident:
+    found = [i for i in incidents if i.id.startswith(prefix)]
+    if len(found) != 1:
+        err_console.print(f"no single incident matches {prefix!r}: see `tocsin incidents`")
+        sys.exit(1)
+    return found[0]
 
 
 @cli.command("incidents")
@@ -42,6 +57,7 @@ def incidents_cmd(
 ) -> None:
     """Incidents: claims about the same event across sources, with their status."""
     incidents, by_id = _incidents(obj.store)
+    reviewed = obj.store.current_reviews()
     rows = []
     for inc in incidents:
         if (event and inc.event != event) or (status and inc.status != status):
@@ -50,7 +66,7 @@ def incidents_cmd(
             places = {p.country for cid in inc.claims if cid in by_id for p in by_id[cid][0].places}
             if country.upper() not in {*inc.sources, *inc.contested_by, *places}:
                 continue
-        rows.append(incident_row(inc))
+        rows.append(incident_row(inc, reviewed))
     if fmt == "table":
         for r in rows:
             c = r["count"]
@@ -80,10 +96,7 @@ def incident_cmd(obj: Context, incident_id: str) -> None:
     """One incident: every claim side by side, who asserts it and who denies it, and why they
     were grouped."""
     incidents, by_id = _incidents(obj.store)
-    inc = next((i for i in incidents if i.id.startswith(incident_id)), None)
-    if inc is None:
-        err_console.print(f"no incident {incident_id!r}: see `tocsin incidents`")
-        sys.exit(1)
+    inc = _find(incidents, incident_id)
     c = inc.count
     console.print(
         f"[bold]{inc.event}[/bold] {inc.id}  status [bold]{inc.status}[/bold]  "
@@ -110,3 +123,41 @@ def incident_cmd(obj: Context, incident_id: str) -> None:
         console.print(f"series from {s['source']}: {text}")
     for line in inc.explanation:
         console.print(f"[dim]{line}[/dim]")
+
+
+@cli.command("merge")
+@click.argument("first")
+@click.argument("second")
+@click.option("--reason", required=True, help="Why these are one incident (kept with the change).")
+@click.pass_obj
+def merge_cmd(obj: Context, first: str, second: str, reason: str) -> None:
+    """Merge two incidents the grouping kept apart."""
+    incidents, _ = _incidents(obj.store)
+    a, b = _find(incidents, first), _find(incidents, second)
+    # every pair across the two, so that this newest decision outweighs any earlier split
+    pairs = [(x, y) for x in a.claims for y in b.claims if x != y]
+    obj.store.link_claims("merge", pairs, reason)
+    console.print(f"merged {a.id} and {b.id}")
+
+
+@cli.command("split")
+@click.argument("incident_id")
+@click.option(
+    "--claims", "claim_ids", required=True, help="Comma-separated ids of the claims to set apart."
+)
+@click.option("--reason", required=True, help="Why they are a different incident.")
+@click.pass_obj
+def split_cmd(obj: Context, incident_id: str, claim_ids: str, reason: str) -> None:
+    """Split claims out of an incident into their own."""
+    incidents, _ = _incidents(obj.store)
+    inc = _find(incidents, incident_id)
+    apart = [c.strip() for c in claim_ids.split(",") if c.strip()]
+    unknown = [c for c in apart if c not in inc.claims]
+    if unknown or len(apart) >= len(inc.claims):
+        raise click.BadParameter(
+            f"give some, not all, of the incident's claims (not in it: {', '.join(unknown) or '—'})",
+            param_hint="--claims",
+        )
+    rest = [c for c in inc.claims if c not in apart]
+    obj.store.link_claims("split", [(a, b) for a in apart for b in rest], reason)
+    console.print(f"split {len(apart)} claim(s) out of {inc.id}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import statistics
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -141,9 +141,15 @@ def _match(a: Claim, b: Claim, rules: Rules) -> list[str] | None:
 
 
 def corroborate(
-    claims: list[Claim], sources: Mapping[str, str], rules: Rules | None = None
+    claims: list[Claim],
+    sources: Mapping[str, str],
+    rules: Rules | None = None,
+    merge: Collection[frozenset[str]] = (),
+    split: Collection[frozenset[str]] = (),
 ) -> list[Incident]:
-    """Group claims into incidents. `sources` maps a document's sha256 to its source label."""
+    """Group claims into incidents. `sources` maps a document's sha256 to its source label;
+    `merge` and `split` are analysts' corrections: claim-id pairs that must, or must not,
+    share an incident."""
     rules = rules or Rules()
     # Demands ("we call for an investigation") report no event; denials contest one.
     facts = [c for c in claims if c.event != "denial" and c.stance != "calls_for"]
@@ -157,11 +163,27 @@ def corroborate(
             i = parent[i]
         return i
 
+    index = {c.id: i for i, c in enumerate(facts)}
+    members: dict[int, set[str]] = {i: {c.id} for i, c in enumerate(facts)}
+
+    def join(i: int, j: int) -> bool:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            return True
+        if any(frozenset((a, b)) in split for a in members[ri] for b in members[rj]):
+            return False  # an analyst split these apart
+        parent[rj] = ri
+        members[ri] |= members.pop(rj)
+        return True
+
+    for pair in (p for p in merge if len(p) == 2):
+        first, second = sorted(pair)
+        if first in index and second in index and join(index[first], index[second]):
+            reasons.setdefault(index[second], ["merged by an analyst"])
     for i, a in enumerate(facts):
         for j in range(i + 1, len(facts)):
             why = _match(a, facts[j], rules)
-            if why is not None:
-                parent[find(j)] = find(i)
+            if why is not None and join(i, j):
                 reasons.setdefault(j, why)
     groups: dict[int, list[int]] = {}
     for i in range(len(facts)):
@@ -171,7 +193,7 @@ def corroborate(
         _incident([facts[i] for i in idx], [reasons.get(i, []) for i in idx], sources, rules)
         for idx in groups.values()
     ]
-    incidents = _merge_series(incidents, {c.id: c for c in facts}, sources, rules)
+    incidents = _merge_series(incidents, {c.id: c for c in facts}, sources, rules, split)
     for inc in incidents:
         _contest_by_denials(inc, denials, {c.id: c for c in facts}, sources, rules)
     incidents.sort(key=lambda i: (i.when_from or "", i.event, i.id))
@@ -326,13 +348,25 @@ def _status(incident: Incident, members: list[Claim]) -> None:
 
 
 def _merge_series(
-    incidents: list[Incident], by_id: dict[str, Claim], sources: Mapping[str, str], rules: Rules
+    incidents: list[Incident],
+    by_id: dict[str, Claim],
+    sources: Mapping[str, str],
+    rules: Rules,
+    split: Collection[frozenset[str]] = (),
 ) -> list[Incident]:
     """Undated or unplaced claims by one source repeating a figure ("about 4000 missing" in
     2023, "almost 4,000" in 2024) join as one incident with a series of figures."""
     merged: list[Incident] = []
     for inc in incidents:
-        home = next((m for m in merged if _same_figure(m, inc, by_id, sources, rules)), None)
+        home = next(
+            (
+                m
+                for m in merged
+                if _same_figure(m, inc, by_id, sources, rules)
+                and not any(frozenset((a, b)) in split for a in m.claims for b in inc.claims)
+            ),
+            None,
+        )
         if home is None:
             merged.append(inc)
             continue

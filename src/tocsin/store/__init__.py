@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from tocsin import __version__
 from tocsin.errors import StoreError
-from tocsin.store import audit
+from tocsin.store import audit, reviews
 from tocsin.store import claims as claim_store
 from tocsin.store.db import make_engine, migrate
 from tocsin.store.schema import document_meta, documents, originals, pages, segments
@@ -118,6 +118,33 @@ class Store:
                 if done():
                     return False
         raise StoreError("the store is too busy: another process keeps writing; try again")
+
+    def review(self, kind: str, target: str, value: str, reason: str) -> reviews.Review:
+        """Record an analyst's judgement (a new version; earlier ones stay as history)."""
+        out: list[reviews.Review] = []
+        self._write(lambda conn: out.append(reviews.add(conn, kind, target, value, reason)))
+        return out[0]
+
+    def review_history(self, kind: str, target: str) -> list[reviews.Review]:
+        with self.engine.connect() as conn:
+            return reviews.history(conn, kind, target)
+
+    def current_reviews(self) -> dict[tuple[str, str], reviews.Review]:
+        with self.engine.connect() as conn:
+            return reviews.current(conn)
+
+    def link_claims(self, kind: str, pairs: list[tuple[str, str]], reason: str) -> None:
+        """An analyst's merge or split of incidents, as claim pairs, in one transaction."""
+
+        def write(conn: Connection) -> None:
+            for a, b in pairs:
+                reviews.link(conn, kind, a, b, reason)
+
+        self._write(write)
+
+    def incident_links(self) -> tuple[set[frozenset[str]], set[frozenset[str]]]:
+        with self.engine.connect() as conn:
+            return reviews.links(conn)
 
     def audit_entries(self) -> list[audit.Entry]:
         with self.engine.connect() as conn:

@@ -134,6 +134,7 @@ def query(
     date_from: str | None = None,
     date_to: str | None = None,
     doc: str | None = None,
+    claim_id: str | None = None,
 ) -> list[tuple[Claim, str]]:
     """Claims matching every filter given, with their document's filename, in document order."""
     stmt = select(claims.c.data, documents.c.filename).join(
@@ -145,6 +146,8 @@ def query(
         stmt = stmt.where(claims.c.stance == stance)
     if doc:
         stmt = stmt.where(claims.c.doc_sha256.startswith(doc))
+    if claim_id:
+        stmt = stmt.where(claims.c.id == claim_id)
     stmt = stmt.order_by(claims.c.doc_date, documents.c.filename, claims.c.char_start, claims.c.id)
     out = []
     for data, filename in conn.execute(stmt):

@@ -115,3 +115,31 @@ audit_log = Table(
     Column("prev_hash", String(64), nullable=False, unique=True),  # one successor per entry
     Column("hash", String(64), nullable=False, unique=True),
 )
+
+# Analysts' judgements, append-only: the newest row per target and field is the current one,
+# the older rows are its history (who, when, why).
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("target_kind", String(12), nullable=False),  # claim | incident | source
+    Column("target_id", String(80), nullable=False, index=True),
+    Column("field", String(20), nullable=False),  # credibility | reliability
+    Column("value", String(40), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("actor", String(80), nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+# Analysts' corrections to the grouping of claims into incidents, append-only.
+incident_links = Table(
+    "incident_links",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(8), nullable=False),  # merge | split
+    Column("claim_a", String(16), nullable=False),
+    Column("claim_b", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("actor", String(80), nullable=False),
+    Column("at", String(32), nullable=False),
+)
