@@ -73,6 +73,7 @@ def incidents_cmd(
             r["count_lbh"] = f"{c['low']}/{c['best']}/{c['high']}" if c["best"] is not None else ""
             r["when_text"] = f"{r['when']['from'] or ''}…{r['when']['to'] or ''}".strip("…")
             r["n_claims"] = len(r["claims"])
+            r["reviewed"] = r["review"]["credibility"] if r["review"] else ""
         columns = [
             "id",
             "event",
@@ -83,6 +84,7 @@ def incidents_cmd(
             "sources",
             "contested_by",
             "n_claims",
+            "reviewed",
         ]
     else:
         columns = ["id", "event", "status", "sources", "contested_by", "claims"]
