@@ -163,3 +163,43 @@ def split_cmd(obj: Context, incident_id: str, claim_ids: str, reason: str) -> No
     rest = [c for c in inc.claims if c not in apart]
     obj.store.link_claims("split", [(a, b) for a in apart for b in rest], reason)
     console.print(f"split {len(apart)} claim(s) out of {inc.id}")
+
+
+@cli.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv", "geojson"]),
+    default="json",
+    show_default=True,
+)
+@click.option(
+    "--public",
+    is_flag=True,
+    help="For publication: no quotes, private names, filenames or exact places.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of standard output."
+)
+@click.pass_obj
+def export_cmd(obj: Context, fmt: str, public: bool, output: str | None) -> None:
+    """Every claim and every incident, one row each."""
+    from pathlib import Path
+
+    from tocsin.corroborate import is_public_source, source_label
+    from tocsin.report.export import claim_record, incident_record, render
+
+    incidents, by_id = _incidents(obj.store)
+    claims_by_id = {cid: c for cid, (c, _) in by_id.items()}
+    private = {source_label(i) for i in obj.store.list_documents() if not is_public_source(i)}
+    records = [claim_record(c, f, public) for c, f in by_id.values()]
+    records += [incident_record(i, claims_by_id, public, private) for i in incidents]
+    text = render(records, fmt)
+    obj.store.log_export(fmt, public, len(records))
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        console.print(
+            f"{output}: {len(by_id)} claims, {len(incidents)} incidents ({'public' if public else 'full'})"
+        )
+    else:
+        sys.stdout.write(text + ("" if text.endswith("\n") else "\n"))

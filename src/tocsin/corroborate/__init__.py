@@ -4,6 +4,12 @@ reconciled low / best / high the way UCDP does. Pure: claims and source labels i
 out; nothing here reads or writes the store.
 """
 
-from tocsin.corroborate.incidents import Incident, Rules, corroborate, source_label
+from tocsin.corroborate.incidents import (
+    Incident,
+    Rules,
+    corroborate,
+    is_public_source,
+    source_label,
+)
 
-__all__ = ["Incident", "Rules", "corroborate", "source_label"]
+__all__ = ["Incident", "Rules", "corroborate", "is_public_source", "source_label"]

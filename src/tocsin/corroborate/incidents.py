@@ -43,14 +43,23 @@ class Incident:
     explanation: list[str] = field(default_factory=list)
 
 
+PUBLIC_SOURCE_FIELDS = ("speaker_country", "speaker_org", "publisher")
+
+
 def source_label(info: DocumentInfo) -> str:
     """Who a document speaks for: claims from one state, organisation or outlet are one
-    source however many documents repeat them."""
-    for key in ("speaker_country", "speaker_org", "publisher", "speaker"):
+    source however many documents repeat them. A person speaking for none of these (a
+    witness, a journalist's byline) is a source of their own."""
+    for key in (*PUBLIC_SOURCE_FIELDS, "speaker"):
         value = info.meta.get(key)
         if value is not None and isinstance(value.value, str):
             return value.value
     return f"document {info.sha256[:12]}"
+
+
+def is_public_source(info: DocumentInfo) -> bool:
+    """Whether the source is a state, organisation or outlet rather than a private person."""
+    return any(k in info.meta for k in PUBLIC_SOURCE_FIELDS)
 
 
 def _day(iso: str, end: bool) -> date:

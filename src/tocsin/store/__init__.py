@@ -146,6 +146,15 @@ class Store:
         with self.engine.connect() as conn:
             return reviews.links(conn)
 
+    def log_export(self, fmt: str, public: bool, records: int) -> None:
+        """Exports leave the store: each one is recorded in the audit log."""
+        mode = "public" if public else "full"
+
+        def write(conn: Connection) -> None:
+            audit.append(conn, "export", f"{fmt}:{mode}", {"records": records})
+
+        self._write(write)
+
     def audit_entries(self) -> list[audit.Entry]:
         with self.engine.connect() as conn:
             return audit.entries(conn)

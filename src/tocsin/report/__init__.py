@@ -1,0 +1,1 @@
+"""Outputs for people and programs outside Tocsin: exports (and, later, reports)."""

@@ -1,0 +1,171 @@
+"""Exports: one row per claim and one per incident, as CSV, JSON or GeoJSON.
+
+The public mode is for publication: it keeps what a claim says and where it comes from
+(document sha256, offsets, speaking state or organisation, date, event, counts, stance) and
+drops or generalises what can identify victims, witnesses or sources: quoted text, the names
+of people speaking for no state or organisation, filenames, exact places (kept as country
+and first-level admin area, without coordinates), and analysts' free-text reasons.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from tocsin.corroborate import Incident
+from tocsin.store.claims import claim_to_dict
+from tocsin.types import Claim
+
+CLAIM_COLUMNS = [
+    "kind",
+    "id",
+    "event",
+    "stance",
+    "count_value",
+    "count_qualifier",
+    "count_low",
+    "count_high",
+    "count_unit",
+    "victims",
+    "victim_group",
+    "when_from",
+    "when_to",
+    "places",
+    "accused",
+    "speaker",
+    "speaker_country",
+    "doc_date",
+    "doc_sha256",
+    "start",
+    "end",
+    "filename",
+    "quote",
+]
+INCIDENT_COLUMNS = [
+    "kind",
+    "id",
+    "event",
+    "status",
+    "count_low",
+    "count_best",
+    "count_high",
+    "when_from",
+    "when_to",
+    "places",
+    "sources",
+    "contested_by",
+    "claims",
+]
+
+
+def claim_record(c: Claim, filename: str, public: bool) -> dict[str, Any]:
+    d = claim_to_dict(c)
+    record = {"kind": "claim", **d, "filename": filename}
+    if public:
+        record["quote"] = None
+        record["matched"] = []
+        record["filename"] = None
+        if not c.speaker_country:
+            record["speaker"] = None  # a private person (witness, journalist) is not published
+        record["places"] = [{"country": p.country, "admin1": p.admin1} for p in c.places]
+        for sub in ("count",):
+            if record.get(sub):
+                record[sub].pop("span", None)
+    return record
+
+
+def pseudonym(label: str) -> str:
+    """A stable stand-in for a private person's name: the same person, the same stand-in."""
+    return "private source " + hashlib.sha256(label.encode("utf-8")).hexdigest()[:10]
+
+
+def incident_record(
+    inc: Incident, claims_by_id: dict[str, Claim], public: bool, private: Collection[str] = ()
+) -> dict[str, Any]:
+    """`private`: source labels that name private persons, replaced by pseudonyms in public."""
+    places = [p for cid in inc.claims if cid in claims_by_id for p in claims_by_id[cid].places]
+
+    def who(label: str) -> str:
+        return pseudonym(label) if public and label in private else label
+
+    record: dict[str, Any] = {
+        "kind": "incident",
+        "id": inc.id,
+        "event": inc.event,
+        "status": inc.status,
+        "count": inc.count,
+        "when": {"from": inc.when_from, "to": inc.when_to},
+        "sources": [who(s) for s in inc.sources],
+        "contested_by": [who(s) for s in inc.contested_by],
+        "claims": inc.claims,
+        "places": sorted({p.name for p in places})
+        if not public
+        else sorted({f"{p.country}/{p.admin1 or '-'}" for p in places}),
+        "series": [{**s, "source": who(str(s["source"]))} for s in inc.series],
+        # explanations quote the claims: kept out of publication
+        "explanation": [] if public else inc.explanation,
+    }
+    located = [p for p in places if p.lat is not None and p.lon is not None]
+    if located and not public:
+        record["_point"] = (located[0].lon, located[0].lat)
+    return record
+
+
+def _flat(record: dict[str, Any]) -> dict[str, Any]:
+    flat = dict(record)
+    count = record.get("count") or {}
+    for key in ("value", "qualifier", "low", "high", "unit", "best"):
+        flat[f"count_{key}"] = count.get(key)
+    when = record.get("when") or {}
+    flat["when_from"], flat["when_to"] = when.get("from"), when.get("to")
+    for key in ("places", "accused", "sources", "contested_by", "claims"):
+        value = record.get(key)
+        if isinstance(value, list):
+            flat[key] = "; ".join(
+                v
+                if isinstance(v, str)
+                else (v.get("name") or f"{v.get('country')}/{v.get('admin1')}")
+                for v in value
+            )
+    return flat
+
+
+def render(records: Iterable[dict[str, Any]], fmt: str) -> str:
+    rows = list(records)
+    if fmt == "json":
+        return json.dumps(
+            [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows],
+            ensure_ascii=False,
+            indent=2,
+        )
+    if fmt == "csv":
+        buf = io.StringIO()
+        columns = list(dict.fromkeys(CLAIM_COLUMNS + INCIDENT_COLUMNS))
+        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow(_flat(r))
+        return buf.getvalue()
+    if fmt == "geojson":
+        features = []
+        for r in rows:
+            geometry = None
+            if r["kind"] == "claim":
+                located = [p for p in r.get("places", []) if p.get("lat") is not None]
+                if located:
+                    geometry = {
+                        "type": "Point",
+                        "coordinates": [located[0]["lon"], located[0]["lat"]],
+                    }
+            elif r.get("_point"):
+                geometry = {"type": "Point", "coordinates": list(r["_point"])}
+            properties = {k: v for k, v in _flat(r).items() if not k.startswith("_")}
+            features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+        return json.dumps(
+            {"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2
+        )
+    raise ValueError(f"unknown export format {fmt!r}")
