@@ -26,6 +26,31 @@ class Context:
             self._store = Store(self.data_dir, self.db)
         return self._store
 
+    def role(self) -> str | None:
+        from tocsin.store.audit import actor
+
+        return self.store.role_of(actor())
+
+    def require(self, needed: str, what: str) -> None:
+        """Stop with one clear line unless the current user's role allows `what`."""
+        from tocsin.store.audit import actor
+        from tocsin.store.users import at_least
+
+        role = self.role()
+        if not at_least(role, needed):
+            who = actor()
+            has = f"is a {role}" if role else "has no role in this store"
+            err_console.print(
+                f"[red]refused:[/red] {who} {has}; {what} needs {needed} "
+                f"(an admin can run: tocsin users add {who} --role {needed})"
+            )
+            sys.exit(1)
+
+    @property
+    def redacted(self) -> bool:
+        """Viewers see what a public export shows: no quotes, names or exact places."""
+        return self.role() == "viewer"
+
 
 class _Group(click.Group):
     """Turns a TocsinError from any command into one line on stderr and exit status 1."""
@@ -77,4 +102,4 @@ def main() -> None:
 
 
 # Commands register themselves on `cli` when imported.
-from tocsin.cli import audit, claims, docs, incidents, ingest  # noqa: E402, F401
+from tocsin.cli import audit, claims, docs, incidents, ingest, users  # noqa: E402, F401

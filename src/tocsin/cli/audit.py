@@ -23,6 +23,7 @@ def audit_group() -> None:
 @click.pass_obj
 def verify_cmd(obj: Context, head: str | None) -> None:
     """Check that no past entry was edited, deleted or reordered."""
+    obj.require("viewer", "reading")
     store = obj.store
     problems = store.audit_verify(head)
     for p in problems:
@@ -38,6 +39,7 @@ def verify_cmd(obj: Context, head: str | None) -> None:
 @click.pass_obj
 def head_cmd(obj: Context) -> None:
     """Print the newest entry's hash, to keep somewhere safe."""
+    obj.require("viewer", "reading")
     entries = obj.store.audit_entries()
     console.print(entries[-1].hash if entries else "empty")
 
@@ -47,6 +49,7 @@ def head_cmd(obj: Context) -> None:
 @click.pass_obj
 def log_cmd(obj: Context, fmt: str) -> None:
     """List the entries (ids and hashes only)."""
+    obj.require("viewer", "reading")
     rows = [asdict(e) for e in obj.store.audit_entries()]
     emit(rows, fmt, ["seq", "at", "actor", "action", "object", "hash"])
 
@@ -56,6 +59,7 @@ def log_cmd(obj: Context, fmt: str) -> None:
 @click.pass_obj
 def backup_cmd(obj: Context, archive: str) -> None:
     """Write one archive: database, every original, and a manifest of sha256 sums."""
+    obj.require("admin", "backup")
     from pathlib import Path
 
     from tocsin.store.backup import backup
@@ -88,6 +92,7 @@ def review_group() -> None:
 
 
 def _review(obj: Context, kind: str, target: str, value: str, reason: str) -> None:
+    obj.require("analyst", "review")
     review = obj.store.review(kind, target, value, reason)
     console.print(f"{kind} {target}: {review.field} {review.value} ({review.actor}, {review.at})")
 
@@ -136,5 +141,6 @@ def review_source(obj: Context, source: str, reliability: str, reason: str) -> N
 @click.pass_obj
 def review_history(obj: Context, kind: str, target: str, fmt: str) -> None:
     """Every version of the judgement on one claim, incident or source."""
+    obj.require("analyst", "reading review reasons")
     rows = [asdict(r) for r in obj.store.review_history(kind, target)]
     emit(rows, fmt, ["at", "actor", "field", "value", "reason"])

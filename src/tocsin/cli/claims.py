@@ -49,6 +49,7 @@ def highlighted(c: Claim) -> Text:
 @click.pass_obj
 def extract_cmd(obj: Context, shas: tuple[str, ...]) -> None:
     """(Re)extract claims from stored documents: all of them, or those whose sha256 starts with SHAS."""
+    obj.require("analyst", "extract")
     store = obj.store
     targets = [store.resolve(s) for s in shas] if shas else store.shas()
     missing = [s for s, full in zip(shas, targets, strict=False) if full is None]
@@ -71,7 +72,13 @@ def extract_cmd(obj: Context, shas: tuple[str, ...]) -> None:
     console.print(f"{total} claims from {len(targets)} documents")
 
 
-def _row(c: Claim, filename: str) -> dict[str, Any]:
+def _row(c: Claim, filename: str, redacted: bool = False) -> dict[str, Any]:
+    if redacted:
+        from tocsin.report.export import claim_record
+
+        row = claim_record(c, filename, public=True)
+        row.pop("kind", None)
+        return row
     row = claim_to_dict(c)
     row["filename"] = filename
     return row
@@ -105,6 +112,7 @@ def claims_cmd(
     fmt: str,
 ) -> None:
     """List claims, grouped by event type: who says what, how many, when, where, with the span."""
+    obj.require("viewer", "reading")
     if types:
         tax = taxonomy.load()
         rows = [
@@ -150,8 +158,9 @@ def claims_cmd(
             "end",
         ]
         claim_rows: list[dict[str, Any]] = []
+        redacted = obj.redacted
         for c, filename in found:
-            row = _row(c, filename)
+            row = _row(c, filename, redacted)
             if fmt == "csv":  # flat cells for spreadsheets
                 row["count"] = count_text(c.count)
                 row["when"] = f"{c.when_from}/{c.when_to}" if c.when_from else ""
@@ -185,6 +194,7 @@ def claims_cmd(
             where = ", ".join(p.name for p in c.places)
             stance = c.stance + (f"\n→ {', '.join(c.accused)}" if c.accused else "")
             stance += f"\n✗ {c.denies}" if c.denies else ""
-            table.add_row(stance, count_text(c.count), who, when, where, highlighted(c))
+            span = Text("[redacted for viewers]") if obj.redacted else highlighted(c)
+            table.add_row(stance, count_text(c.count), who, when, where, span)
         console.print(table)
     console.print(f"{len(found)} claims")

@@ -43,6 +43,7 @@ def _origin(v: MetaValue) -> dict[str, Any]:
 @click.pass_obj
 def docs_cmd(obj: Context, fmt: str) -> None:
     """List stored documents with their metadata."""
+    obj.require("viewer", "reading")
     rows = [doc_row(i) for i in obj.store.list_documents()]
     if fmt == "csv":
         columns = ["sha256", "filename", *META_FIELDS]
@@ -72,6 +73,7 @@ def docs_cmd(obj: Context, fmt: str) -> None:
 @click.pass_obj
 def doc_cmd(obj: Context, sha: str, show_text: bool, sentences: bool) -> None:
     """Show one document: metadata with where each value came from."""
+    obj.require("viewer", "reading")
     store = obj.store
     full = store.resolve(sha)
     doc = store.get(full) if full else None
@@ -109,6 +111,7 @@ def doc_cmd(obj: Context, sha: str, show_text: bool, sentences: bool) -> None:
 @click.pass_obj
 def verify_cmd(obj: Context) -> None:
     """Check every original against its sha256 and every document for missing rows."""
+    obj.require("viewer", "reading")
     store = obj.store
     problems = store.verify()
     for p in problems:

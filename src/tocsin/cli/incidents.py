@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 from rich.table import Table
+from rich.text import Text
 
 from tocsin.cli import Context, cli
 from tocsin.cli.claims import count_text, highlighted
@@ -56,8 +57,10 @@ def incidents_cmd(
     obj: Context, event: str | None, status: str | None, country: str | None, fmt: str
 ) -> None:
     """Incidents: claims about the same event across sources, with their status."""
+    obj.require("viewer", "reading")
     incidents, by_id = _incidents(obj.store)
     reviewed = obj.store.current_reviews()
+    redacted = obj.redacted
     rows = []
     for inc in incidents:
         if (event and inc.event != event) or (status and inc.status != status):
@@ -66,7 +69,18 @@ def incidents_cmd(
             places = {p.country for cid in inc.claims if cid in by_id for p in by_id[cid][0].places}
             if country.upper() not in {*inc.sources, *inc.contested_by, *places}:
                 continue
-        rows.append(incident_row(inc, reviewed))
+        row = incident_row(inc, reviewed)
+        if redacted:
+            row["explanation"] = []  # explanations quote the claims
+            row["places"] = sorted(  # countries only: towns can point at people
+                {
+                    x.country or ""
+                    for cid in inc.claims
+                    if cid in by_id
+                    for x in by_id[cid][0].places
+                }
+            )
+        rows.append(row)
     if fmt == "table":
         for r in rows:
             c = r["count"]
@@ -97,8 +111,10 @@ def incidents_cmd(
 def incident_cmd(obj: Context, incident_id: str) -> None:
     """One incident: every claim side by side, who asserts it and who denies it, and why they
     were grouped."""
+    obj.require("viewer", "reading")
     incidents, by_id = _incidents(obj.store)
     inc = _find(incidents, incident_id)
+    redacted = obj.redacted
     c = inc.count
     console.print(
         f"[bold]{inc.event}[/bold] {inc.id}  status [bold]{inc.status}[/bold]  "
@@ -116,14 +132,15 @@ def incident_cmd(obj: Context, incident_id: str) -> None:
             continue
         claim, filename = by_id[cid]
         who = f"{claim.speaker or 'speaker not named'} ({claim.speaker_country or '—'})\n{filename}\n{claim.doc_date or ''}"
-        table.add_row(claim.stance, count_text(claim.count), who, highlighted(claim))
+        span = Text("[redacted for viewers]") if redacted else highlighted(claim)
+        table.add_row(claim.stance, count_text(claim.count), who, span)
     console.print(table)
     for s in inc.series:
         figures = s["figures"]
         assert isinstance(figures, list)
         text = ", ".join(f"{f['date']}: {f['qualifier']} {f['value']}" for f in figures)
         console.print(f"series from {s['source']}: {text}")
-    for line in inc.explanation:
+    for line in [] if redacted else inc.explanation:
         console.print(f"[dim]{line}[/dim]")
 
 
@@ -134,6 +151,7 @@ def incident_cmd(obj: Context, incident_id: str) -> None:
 @click.pass_obj
 def merge_cmd(obj: Context, first: str, second: str, reason: str) -> None:
     """Merge two incidents the grouping kept apart."""
+    obj.require("analyst", "merge")
     incidents, _ = _incidents(obj.store)
     a, b = _find(incidents, first), _find(incidents, second)
     # every pair across the two, so that this newest decision outweighs any earlier split
@@ -151,6 +169,7 @@ def merge_cmd(obj: Context, first: str, second: str, reason: str) -> None:
 @click.pass_obj
 def split_cmd(obj: Context, incident_id: str, claim_ids: str, reason: str) -> None:
     """Split claims out of an incident into their own."""
+    obj.require("analyst", "split")
     incidents, _ = _incidents(obj.store)
     inc = _find(incidents, incident_id)
     apart = [c.strip() for c in claim_ids.split(",") if c.strip()]
@@ -184,6 +203,9 @@ def split_cmd(obj: Context, incident_id: str, claim_ids: str, reason: str) -> No
 @click.pass_obj
 def export_cmd(obj: Context, fmt: str, public: bool, output: str | None) -> None:
     """Every claim and every incident, one row each."""
+    obj.require("viewer", "reading")
+    if not public and obj.redacted:
+        public = True  # viewers get the public export
     from pathlib import Path
 
     from tocsin.corroborate import is_public_source, source_label

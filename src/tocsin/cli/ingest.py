@@ -125,6 +125,7 @@ def ingest_cmd(
     PATHS may be files, folders (read recursively), glob patterns or - for standard input.
     Exit status is 1 when any file failed; the others still go in.
     """
+    obj.require("analyst", "ingest")
     flags = {
         "speaker": speaker,
         "speaker_title": speaker_title,

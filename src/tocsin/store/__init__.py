@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from tocsin import __version__
 from tocsin.errors import StoreError
-from tocsin.store import audit, reviews
+from tocsin.store import audit, reviews, users
 from tocsin.store import claims as claim_store
 from tocsin.store.db import make_engine, migrate
 from tocsin.store.schema import document_meta, documents, originals, pages, segments
@@ -154,6 +154,17 @@ class Store:
             audit.append(conn, "export", f"{fmt}:{mode}", {"records": records})
 
         self._write(write)
+
+    def role_of(self, name: str) -> str | None:
+        with self.engine.connect() as conn:
+            return users.role_of(conn, name)
+
+    def set_role(self, name: str, role: str) -> None:
+        self._write(lambda conn: users.add(conn, name, role))
+
+    def users(self) -> list[dict[str, str]]:
+        with self.engine.connect() as conn:
+            return users.listing(conn)
 
     def audit_entries(self) -> list[audit.Entry]:
         with self.engine.connect() as conn:

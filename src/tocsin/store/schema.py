@@ -143,3 +143,13 @@ incident_links = Table(
     Column("actor", String(80), nullable=False),
     Column("at", String(32), nullable=False),
 )
+
+# Who may do what. Empty: a single-user store where its one user does everything.
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(80), primary_key=True),
+    Column("role", String(12), nullable=False),  # admin | analyst | viewer
+    Column("created_at", String(32), nullable=False),
+    Column("created_by", String(80), nullable=False),
+)
