@@ -103,7 +103,9 @@ def test_filters_narrow_the_list(run: Run) -> None:
     assert run("claims", "--event", "no_such_event").exit_code == 2
 
 
-def test_extract_rebuilds_claims_without_duplicates(run: Run, tmp_path: Path) -> None:
+def test_extract_rebuilds_claims_without_duplicates(
+    run: Run, tmp_path: Path, data_dir: Path
+) -> None:
     f = tmp_path / "s.txt"
     f.write_text("On 2 May 2024, 40 civilians were killed in Khartoum, Sudan.")
     assert run("ingest", "--no-extract", str(f)).exit_code == 0
@@ -113,6 +115,11 @@ def test_extract_rebuilds_claims_without_duplicates(run: Run, tmp_path: Path) ->
     assert len(first) == 1 and first[0]["event"] == "killing"
     assert run("extract").exit_code == 0
     assert claims_json(run) == first
+    # the replaced version is kept, not lost
+    from tocsin.store import Store
+
+    (earlier,) = Store(data_dir).claim_history(str(first[0]["id"]))
+    assert earlier["claim"]["quote"] == first[0]["quote"] and earlier["superseded_by"]
 
 
 def test_event_types_are_listed_with_their_indicators(run: Run) -> None:

@@ -85,3 +85,42 @@ def test_kill_9_during_ingest_never_leaves_a_partial_document(tmp_path: Path) ->
     for path in files:
         doc = next(d for d in store.list_documents() if d.filename == path.name)
         assert store.original(doc.sha256) == path.read_bytes()
+
+
+def _run_and_kill(cmd: list[str], rng: random.Random, window: tuple[float, float]) -> None:
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(rng.uniform(*window))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+
+def test_kill_9_during_extraction_and_reviews_keeps_the_store_whole(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    generate(corpus, 40, seed=11, sentences=30)
+    data_dir = tmp_path / "data"
+    done = subprocess.run(
+        [*_ingest_cmd(data_dir, corpus)[:-2], "ingest", "--no-extract", str(corpus)],
+        capture_output=True,
+    )
+    assert done.returncode == 0, done.stderr
+    rng = random.Random(99)
+    base = [sys.executable, "-m", "tocsin", "--data-dir", str(data_dir)]
+    for _ in range(4):
+        _run_and_kill([*base, "extract"], rng, (1.5, 4.0))
+        _assert_consistent(data_dir)
+    # many reviews in one process, killed somewhere in the middle
+    script = (
+        "import sys\nfrom tocsin.store import Store\ns = Store(sys.argv[1])\n"
+        "for i in range(100000):\n    s.review('source', f'S{i % 50}', 'B', f'check {i}')\n"
+    )
+    for _ in range(3):
+        _run_and_kill([sys.executable, "-c", script, str(data_dir)], rng, (1.0, 2.5))
+        _assert_consistent(data_dir)
+    store = Store(data_dir)
+    reviews = [e for e in store.audit_entries() if e.action == "review.source"]
+    assert reviews, "the kills must have landed after some reviews were committed"
+    # each committed review has its audit entry, and no audit entry lacks its review
+    assert len(reviews) == sum(len(store.review_history("source", f"S{i}")) for i in range(50))
+    finished = subprocess.run([*base, "extract"], capture_output=True)
+    assert finished.returncode == 0
+    _assert_consistent(data_dir)

@@ -255,6 +255,10 @@ class Store:
         with self.engine.connect() as conn:
             return claim_store.query(conn, **filters)
 
+    def claim_history(self, claim_id: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return claim_store.history(conn, claim_id)
+
     def shas(self) -> list[str]:
         with self.engine.connect() as conn:
             return [

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
 
-from tocsin.store.schema import claims, documents
+from tocsin.store.schema import claims, claims_history, documents
 from tocsin.types import Claim, Count, Place, SubCount
 
 
@@ -118,7 +119,29 @@ def _row(c: Claim, extractor: str) -> dict[str, Any]:
 def replace_for_document(
     conn: Connection, doc_sha256: str, found: list[Claim], extractor: str
 ) -> None:
-    """A document's claims, replaced whole: re-extraction never leaves a mix of versions."""
+    """A document's claims, replaced whole: re-extraction never leaves a mix of versions,
+    and the replaced ones move to claims_history, so no version is ever lost."""
+    old = conn.execute(
+        select(claims.c.id, claims.c.data, claims.c.extractor).where(
+            claims.c.doc_sha256 == doc_sha256
+        )
+    ).all()
+    if old:
+        now = datetime.now(UTC).isoformat(timespec="microseconds")
+        conn.execute(
+            insert(claims_history),
+            [
+                {
+                    "id": r.id,
+                    "doc_sha256": doc_sha256,
+                    "data": r.data,
+                    "extractor": r.extractor,
+                    "superseded_at": now,
+                    "superseded_by": extractor,
+                }
+                for r in old
+            ],
+        )
     conn.execute(delete(claims).where(claims.c.doc_sha256 == doc_sha256))
     if found:
         conn.execute(insert(claims), [_row(c, extractor) for c in found])
@@ -169,3 +192,19 @@ def query(
             continue
         out.append((c, filename))
     return out
+
+
+def history(conn: Connection, claim_id: str) -> list[dict[str, Any]]:
+    """Earlier versions of a claim, oldest first."""
+    rows = conn.execute(
+        select(claims_history).where(claims_history.c.id == claim_id).order_by(claims_history.c.row)
+    ).all()
+    return [
+        {
+            "extractor": r.extractor,
+            "superseded_at": r.superseded_at,
+            "superseded_by": r.superseded_by,
+            "claim": json.loads(r.data),
+        }
+        for r in rows
+    ]

@@ -153,3 +153,16 @@ users = Table(
     Column("created_at", String(32), nullable=False),
     Column("created_by", String(80), nullable=False),
 )
+
+# Claims an extraction replaced: kept whole, so that re-extracting never loses a version.
+claims_history = Table(
+    "claims_history",
+    metadata,
+    Column("row", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(16), nullable=False, index=True),
+    Column("doc_sha256", String(64), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("extractor", String(60), nullable=False),
+    Column("superseded_at", String(32), nullable=False),
+    Column("superseded_by", String(60), nullable=False),  # the extractor version that replaced it
+)
