@@ -67,14 +67,14 @@ def claim_record(c: Claim, filename: str, public: bool) -> dict[str, Any]:
     record = {"kind": "claim", **d, "filename": filename}
     if public:
         record["quote"] = None
+        record["denies"] = None  # the denied allegation is quoted text too
         record["matched"] = []
         record["filename"] = None
         if not c.speaker_country:
             record["speaker"] = None  # a private person (witness, journalist) is not published
         record["places"] = [{"country": p.country, "admin1": p.admin1} for p in c.places]
-        for sub in ("count",):
-            if record.get(sub):
-                record[sub].pop("span", None)
+        if record.get("count"):
+            record["count"].pop("span", None)
     return record
 
 
