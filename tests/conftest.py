@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from sqlalchemy import select, text
 
 from tocsin.cli import cli
+from tocsin.store import Store
 
 from .postgres import Server
 
@@ -49,12 +50,28 @@ def postgres() -> Iterator[Server]:
 Run = Callable[..., Result]
 
 
-@pytest.fixture
-def run(data_dir: Path) -> Run:
-    """Invoke the real command-line interface against a fresh data directory."""
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every test that uses the store through `run` runs on both real backends."""
+    return str(request.param)
 
+
+@pytest.fixture
+def db_url(backend: str, request: pytest.FixtureRequest) -> str | None:
+    if backend == "sqlite":
+        return None  # the default: SQLite in the data directory
+    server: Server = request.getfixturevalue("postgres")
+    return server.new_database()
+
+
+@pytest.fixture
+def open_store(data_dir: Path, db_url: str | None) -> Callable[[], Store]:
+    return lambda: Store(data_dir, db_url)
+
+
+def _runner(data_dir: Path, db_url: str | None) -> Run:
     def _run(*args: str, input: bytes | None = None, entities: Path | None = None) -> Result:
-        prefix = ["--data-dir", str(data_dir)]
+        prefix = ["--data-dir", str(data_dir)] + (["--db", db_url] if db_url else [])
         if entities:
             prefix += ["--entities", str(entities)]
         return CliRunner().invoke(cli, [*prefix, *args], input=input, catch_exceptions=False)
@@ -62,26 +79,33 @@ def run(data_dir: Path) -> Run:
     return _run
 
 
-def snapshot(data_dir: Path) -> dict[str, object]:
-    """Everything the store holds: every table's rows (originals included) and its files."""
+@pytest.fixture
+def run(data_dir: Path, db_url: str | None) -> Run:
+    """Invoke the real command-line interface against a fresh store, on each backend."""
+    return _runner(data_dir, db_url)
+
+
+@pytest.fixture
+def run_sqlite(data_dir: Path) -> Run:
+    """For what only the embedded store does (file-level backup, the data directory itself)."""
+    return _runner(data_dir, None)
+
+
+def snapshot(store: Store) -> dict[str, object]:
+    """Everything the store holds: every table's rows, originals and audit log included."""
+    from tocsin.store.schema import metadata
+
     state: dict[str, object] = {}
-    db = data_dir / "tocsin.db"
-    if db.exists():
-        con = sqlite3.connect(db)
-        tables = [r[0] for r in con.execute("select name from sqlite_master where type='table'")]
-        for t in sorted(tables):
-            state[t] = sorted(map(repr, con.execute(f"select * from {t}").fetchall()))
-        con.close()
-    state["files"] = (
-        sorted(
-            p.name
-            for p in data_dir.glob("*")
-            if p.is_file() and not p.name.startswith("tocsin.db-")
-        )
-        if data_dir.exists()
-        else []
-    )
+    with store.engine.connect() as conn:
+        for table in metadata.sorted_tables:
+            state[table.name] = sorted(map(repr, conn.execute(select(table)).all()))
     return state
+
+
+def tamper(store: Store, sql: str) -> None:
+    """Change the database behind Tocsin's back, as an intruder with the file would."""
+    with store.engine.begin() as conn:
+        conn.execute(text(sql))
 
 
 def docs_json(run: Run) -> list[dict[str, object]]:

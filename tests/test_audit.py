@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from .conftest import Run
+from .conftest import Run, tamper
 
 TEXT = "On 2 May 2024, 40 civilians were killed in Khartoum, Sudan."
 
@@ -30,35 +29,26 @@ def test_every_write_is_logged_without_personal_data(run: Run, tmp_path: Path) -
     assert run("audit", "verify").exit_code == 0
 
 
-def test_editing_a_past_entry_is_detected(run: Run, tmp_path: Path, data_dir: Path) -> None:
+def test_editing_a_past_entry_is_detected(run: Run, tmp_path: Path, open_store) -> None:  # type: ignore[no-untyped-def]
     _ingest_two(run, tmp_path)
-    con = sqlite3.connect(data_dir / "tocsin.db")
-    con.execute("update audit_log set detail = '{\"claims\": 0}' where seq = 2")
-    con.commit()
-    con.close()
+    tamper(open_store(), "update audit_log set detail = '{}' where seq = 2")
     result = run("audit", "verify")
     assert result.exit_code == 1 and "entry 2: altered" in result.output
 
 
-def test_deleting_a_past_entry_is_detected(run: Run, tmp_path: Path, data_dir: Path) -> None:
+def test_deleting_a_past_entry_is_detected(run: Run, tmp_path: Path, open_store) -> None:  # type: ignore[no-untyped-def]
     _ingest_two(run, tmp_path)
-    con = sqlite3.connect(data_dir / "tocsin.db")
-    con.execute("delete from audit_log where seq = 2")
-    con.commit()
-    con.close()
+    tamper(open_store(), "delete from audit_log where seq = 2")
     result = run("audit", "verify")
     assert result.exit_code == 1 and "entry 3: does not follow" in result.output
 
 
 def test_removing_the_newest_entries_is_detected_against_a_kept_head(
-    run: Run, tmp_path: Path, data_dir: Path
-) -> None:
+    run: Run, tmp_path: Path, open_store
+) -> None:  # type: ignore[no-untyped-def]
     _ingest_two(run, tmp_path)
     head = run("audit", "head").stdout.strip()
-    con = sqlite3.connect(data_dir / "tocsin.db")
-    con.execute("delete from audit_log where seq = 4")
-    con.commit()
-    con.close()
+    tamper(open_store(), "delete from audit_log where seq = 4")
     assert run("audit", "verify").exit_code == 0  # the chain itself still holds
     result = run("audit", "verify", "--head", head)
     assert result.exit_code == 1 and "entries were removed" in result.output

@@ -21,11 +21,11 @@ def _cli(data_dir: Path, *args: str) -> tuple[int, str]:
 
 
 def test_backup_then_restore_gives_back_the_same_store(
-    run: Run, tmp_path: Path, data_dir: Path
+    run_sqlite: Run, tmp_path: Path, data_dir: Path
 ) -> None:
-    run("ingest", str(EXAMPLES / "corpus"), entities=EXAMPLES / "entities.json")
+    run_sqlite("ingest", str(EXAMPLES / "corpus"), entities=EXAMPLES / "entities.json")
     archive = tmp_path / "backup.tar.gz"
-    assert run("backup", str(archive)).exit_code == 0
+    assert run_sqlite("backup", str(archive)).exit_code == 0
     with tarfile.open(archive) as tar:
         names = tar.getnames()
         manifest = json.loads(tar.extractfile("manifest.json").read())  # type: ignore[union-attr]
@@ -34,7 +34,7 @@ def test_backup_then_restore_gives_back_the_same_store(
     target = tmp_path / "restored"
     code, out = _cli(target, "restore", str(archive))
     assert code == 0, out
-    before = sorted((d["sha256"], d["filename"]) for d in docs_json(run))
+    before = sorted((d["sha256"], d["filename"]) for d in docs_json(run_sqlite))
     code, out = _cli(target, "docs", "--format", "json")
     assert sorted((d["sha256"], d["filename"]) for d in json.loads(out)) == before
     assert _cli(target, "verify")[0] == 0
@@ -58,12 +58,14 @@ def _rewrite(archive: Path, damaged: Path, change: str) -> None:
             dst.addfile(member, io.BytesIO(data))
 
 
-def test_a_damaged_archive_is_refused_and_nothing_is_restored(run: Run, tmp_path: Path) -> None:
+def test_a_damaged_archive_is_refused_and_nothing_is_restored(
+    run_sqlite: Run, tmp_path: Path
+) -> None:
     f = tmp_path / "s.txt"
     f.write_text("On 2 May 2024, 40 civilians were killed in Khartoum, Sudan.")
-    run("ingest", str(f))
+    run_sqlite("ingest", str(f))
     archive = tmp_path / "b.tar.gz"
-    run("backup", str(archive))
+    run_sqlite("backup", str(archive))
     for change in ("flip", "drop"):
         damaged = tmp_path / f"{change}.tar.gz"
         _rewrite(archive, damaged, change)
@@ -80,11 +82,11 @@ def test_a_damaged_archive_is_refused_and_nothing_is_restored(run: Run, tmp_path
     assert _cli(tmp_path / "u", "restore", str(not_gzip))[0] == 1
 
 
-def test_restore_never_overwrites_a_store(run: Run, tmp_path: Path, data_dir: Path) -> None:
+def test_restore_never_overwrites_a_store(run_sqlite: Run, tmp_path: Path, data_dir: Path) -> None:
     f = tmp_path / "s.txt"
     f.write_text("On 2 May 2024, 40 civilians were killed in Khartoum, Sudan.")
-    run("ingest", str(f))
+    run_sqlite("ingest", str(f))
     archive = tmp_path / "b.tar.gz"
-    run("backup", str(archive))
-    result = run("restore", str(archive))
+    run_sqlite("backup", str(archive))
+    result = run_sqlite("restore", str(archive))
     assert result.exit_code == 1 and "already holds a store" in result.output

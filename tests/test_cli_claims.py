@@ -57,15 +57,14 @@ def test_seeds_print_their_claims_grouped_by_event(run: Run, seeds: Path) -> Non
 
 
 def test_claims_json_carries_the_documented_fields_and_exact_spans(
-    run: Run, seeds: Path, data_dir: Path
-) -> None:
-    from tocsin.store import Store
+    run: Run, seeds: Path, open_store
+) -> None:  # type: ignore[no-untyped-def]
 
     path = seeds / "001_733dfa1beac8174d.txt"
     run("ingest", str(path))
     rows = claims_json(run)
     assert rows
-    doc = Store(data_dir).get(str(rows[0]["doc_sha256"]))
+    doc = open_store().get(str(rows[0]["doc_sha256"]))
     assert doc is not None
     for row in rows:
         assert set(row) >= GOLD_FIELDS, GOLD_FIELDS - set(row)
@@ -103,9 +102,7 @@ def test_filters_narrow_the_list(run: Run) -> None:
     assert run("claims", "--event", "no_such_event").exit_code == 2
 
 
-def test_extract_rebuilds_claims_without_duplicates(
-    run: Run, tmp_path: Path, data_dir: Path
-) -> None:
+def test_extract_rebuilds_claims_without_duplicates(run: Run, tmp_path: Path, open_store) -> None:  # type: ignore[no-untyped-def]
     f = tmp_path / "s.txt"
     f.write_text("On 2 May 2024, 40 civilians were killed in Khartoum, Sudan.")
     assert run("ingest", "--no-extract", str(f)).exit_code == 0
@@ -116,9 +113,8 @@ def test_extract_rebuilds_claims_without_duplicates(
     assert run("extract").exit_code == 0
     assert claims_json(run) == first
     # the replaced version is kept, not lost
-    from tocsin.store import Store
 
-    (earlier,) = Store(data_dir).claim_history(str(first[0]["id"]))
+    (earlier,) = open_store().claim_history(str(first[0]["id"]))
     assert earlier["claim"]["quote"] == first[0]["quote"] and earlier["superseded_by"]
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 from tocsin.store import Store
 from tocsin.synth.minipdf import make_pdf
 
-from .conftest import GOLD, Run, docs_json, snapshot
+from .conftest import GOLD, Run, docs_json, snapshot, tamper
 
 STATEMENT = (
     "Statement by Mr. Jean Martin\nPermanent Representative of France to the United Nations\n\n"
@@ -38,19 +37,19 @@ def test_seeds_ingest_and_docs_json_follow_the_gold_fields(run: Run, seeds: Path
 
 
 def test_reingesting_the_same_bytes_creates_nothing_and_says_so(
-    run: Run, tmp_path: Path, data_dir: Path
-) -> None:
+    run: Run, tmp_path: Path, open_store
+) -> None:  # type: ignore[no-untyped-def]
     f = tmp_path / "s.txt"
     f.write_text(STATEMENT)
     assert run("ingest", str(f)).exit_code == 0
-    before = snapshot(data_dir)
+    before = snapshot(open_store())
     copy = tmp_path / "copy-with-other-name.txt"
     copy.write_bytes(f.read_bytes())
     result = run("ingest", str(f), str(copy))
     assert result.exit_code == 0
     assert "0 ingested, 2 already present" in result.output
     assert "present" in result.output
-    assert snapshot(data_dir) == before
+    assert snapshot(open_store()) == before
 
 
 def test_folders_recursive_globs_and_stdin(run: Run, tmp_path: Path) -> None:
@@ -104,15 +103,15 @@ def test_given_metadata_overrides_inferred_and_records_its_origin(run: Run, tmp_
 
 
 def test_invalid_given_metadata_is_a_usage_error_and_stores_nothing(
-    run: Run, tmp_path: Path, data_dir: Path
-) -> None:
+    run: Run, tmp_path: Path, open_store
+) -> None:  # type: ignore[no-untyped-def]
     f = tmp_path / "s.txt"
     f.write_text(STATEMENT)
     for args in (["--date", "3 Feb 2024"], ["--speaker-country", "Atlantis"]):
         result = run("ingest", str(f), *args)
         assert result.exit_code == 2
         assert "date" in result.output or "unknown country" in result.output
-    assert Store(data_dir).count() == 0
+    assert open_store().count() == 0
 
 
 def test_data_dir_from_environment(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -143,15 +142,12 @@ def test_doc_command_shows_provenance_of_each_field(run: Run, tmp_path: Path) ->
     assert run("doc", "ffffff").exit_code == 1
 
 
-def test_verify_detects_an_altered_original(run: Run, tmp_path: Path, data_dir: Path) -> None:
+def test_verify_detects_an_altered_original(run: Run, tmp_path: Path, open_store) -> None:  # type: ignore[no-untyped-def]
     f = tmp_path / "s.txt"
     f.write_text(STATEMENT)
     run("ingest", str(f))
     assert run("verify").exit_code == 0
-    con = sqlite3.connect(data_dir / "tocsin.db")
-    con.execute("update originals set data = ?", (b"tampered",))
-    con.commit()
-    con.close()
+    tamper(open_store(), "update originals set data = 'tampered'")
     result = run("verify")
     assert result.exit_code == 1
     assert "original altered" in result.output

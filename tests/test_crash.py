@@ -68,7 +68,9 @@ def test_kill_9_during_ingest_never_leaves_a_partial_document(tmp_path: Path) ->
         if not (data_dir / "tocsin.db").exists():
             continue
         _assert_consistent(data_dir)
-        now = snapshot(data_dir)
+        store = Store(data_dir)
+        now = snapshot(store)
+        store.close()
         # nothing that was committed before is lost or changed
         for table in ("documents", "originals", "segments", "document_meta", "claims"):
             before = set(committed.get(table, []))  # type: ignore[arg-type]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tocsin.store import Store
-
 from .conftest import EXAMPLES, Run, docs_json
 
 EXPECTED = {
@@ -27,7 +25,7 @@ EXPECTED = {
 }
 
 
-def test_demo_corpus_ingests_whole_with_expected_metadata(run: Run, data_dir) -> None:  # type: ignore[no-untyped-def]
+def test_demo_corpus_ingests_whole_with_expected_metadata(run: Run, open_store) -> None:  # type: ignore[no-untyped-def]
     result = run("ingest", str(EXAMPLES / "corpus"), entities=EXAMPLES / "entities.json")
     assert result.exit_code == 0, result.output
     assert "12 ingested, 0 already present, 0 failed" in result.output
@@ -53,7 +51,7 @@ def test_demo_corpus_ingests_whole_with_expected_metadata(run: Run, data_dir) ->
     assert kessa_news["title"] == "Shells hit crowded Kessa market, at least 18 dead"
     assert "speaker_title" not in kessa_news
     # originals come back byte for byte
-    store = Store(data_dir)
+    store = open_store()
     for name, doc in docs.items():
         assert store.original(str(doc["sha256"])) == (EXAMPLES / "corpus" / name).read_bytes()
     # the windows-1252 page was decoded, not mangled

@@ -298,6 +298,8 @@ class Store:
                 ).scalar()
                 if data is None:
                     problems.append(Problem(sha, "original missing"))
+                elif not isinstance(data, bytes | memoryview):
+                    problems.append(Problem(sha, "original altered: it is no longer raw bytes"))
                 elif hashlib.sha256(data).hexdigest() != sha:
                     problems.append(Problem(sha, "original altered: its sha256 differs"))
         return problems

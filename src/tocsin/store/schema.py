@@ -55,7 +55,7 @@ pages = Table(
     metadata,
     Column("doc_sha256", String(64), ForeignKey("documents.sha256"), primary_key=True),
     Column("number", Integer, primary_key=True),
-    Column("label", String(40)),
+    Column("label", Text),
     Column("char_start", Integer, nullable=False),
     Column("char_end", Integer, nullable=False),
 )
@@ -79,7 +79,7 @@ document_meta = Table(
     Column("field", String(40), primary_key=True),
     Column("value", Text, nullable=False),  # JSON: a string or a list of strings
     Column("origin", String(10), nullable=False),  # given | inferred
-    Column("producer", String(80), nullable=False),
+    Column("producer", Text, nullable=False),
     Column("char_start", Integer),
     Column("char_end", Integer),
 )
@@ -110,7 +110,7 @@ audit_log = Table(
     Column("at", String(32), nullable=False),
     Column("actor", String(80), nullable=False),
     Column("action", String(40), nullable=False),
-    Column("object", String(80), nullable=False),
+    Column("object", Text, nullable=False),
     Column("detail", Text, nullable=False),  # JSON
     Column("prev_hash", String(64), nullable=False, unique=True),  # one successor per entry
     Column("hash", String(64), nullable=False, unique=True),
@@ -123,7 +123,7 @@ reviews = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("target_kind", String(12), nullable=False),  # claim | incident | source
-    Column("target_id", String(80), nullable=False, index=True),
+    Column("target_id", String(200), nullable=False, index=True),
     Column("field", String(20), nullable=False),  # credibility | reliability
     Column("value", String(40), nullable=False),
     Column("reason", Text, nullable=False),

@@ -21,7 +21,7 @@ def upgrade() -> None:
         "reviews",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("target_kind", sa.String(12), nullable=False),
-        sa.Column("target_id", sa.String(80), nullable=False),
+        sa.Column("target_id", sa.String(200), nullable=False),
         sa.Column("field", sa.String(20), nullable=False),
         sa.Column("value", sa.String(40), nullable=False),
         sa.Column("reason", sa.Text, nullable=False),
