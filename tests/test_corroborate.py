@@ -222,3 +222,10 @@ def test_seeds_with_other_sources_show_repeated_corroborated_and_contested(
     mines = next(r for r in rows if r["event"] == "mine_incident" and r["contested_by"])
     assert mines["status"] == "contested" and mines["contested_by"] == ["ARM"]
     assert any("denies it (ARM)" in e for e in mines["explanation"])
+
+
+def test_an_incident_keeps_its_id_when_new_reports_join_it() -> None:
+    first = claim("d-velmora", value=23, doc_date="2024-02-20")
+    (before,) = corroborate([first], SOURCES)
+    (after,) = corroborate([first, claim("d-ngo", value=22, doc_date="2024-03-01")], SOURCES)
+    assert after.id == before.id and after.status == "corroborated"

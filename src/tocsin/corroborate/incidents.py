@@ -209,12 +209,19 @@ def corroborate(
     return incidents
 
 
+def _incident_id(members: list[Claim]) -> str:
+    """Named after its first claim (earliest document, then claim id): new reports joining an
+    incident leave its id, and the reviews filed under it, unchanged."""
+    first = min(members, key=lambda c: (c.doc_date or "9999", c.id))
+    return hashlib.sha256(f"incident:{first.event}:{first.id}".encode()).hexdigest()[:12]
+
+
 def _incident(
     members: list[Claim], why: list[list[str]], sources: Mapping[str, str], rules: Rules
 ) -> Incident:
     members.sort(key=lambda c: (c.doc_date or "", c.id))
     event = members[0].event
-    key = hashlib.sha256("|".join(sorted(c.id for c in members)).encode()).hexdigest()[:12]
+    key = _incident_id(members)
     incident = Incident(
         id=key,
         event=event,
@@ -384,7 +391,7 @@ def _merge_series(
             f"{', '.join(inc.claims)} joined: same source, same event, same figure"
         )
         members = [by_id[c] for c in home.claims]
-        home.id = hashlib.sha256("|".join(sorted(home.claims)).encode()).hexdigest()[:12]
+        home.id = _incident_id(members)
         _summarise(home, members, sources, rules)
     return merged
 
