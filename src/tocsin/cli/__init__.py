@@ -102,4 +102,4 @@ def main() -> None:
 
 
 # Commands register themselves on `cli` when imported.
-from tocsin.cli import audit, claims, docs, incidents, ingest, users  # noqa: E402, F401
+from tocsin.cli import audit, claims, docs, incidents, ingest, risk, users  # noqa: E402, F401
