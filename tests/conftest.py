@@ -35,6 +35,14 @@ def seeds() -> Path:
     return SEEDS
 
 
+SEED_FILES = ("000_a1dc4a803a23d8fa.txt", "001_733dfa1beac8174d.txt")
+
+
+def seed_paths(seeds: Path) -> list[str]:
+    """The two seed statements, as arguments for `tocsin ingest`."""
+    return [str(seeds / name) for name in SEED_FILES]
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .conftest import EXAMPLES, Run
+from .conftest import EXAMPLES, Run, seed_paths
 
 GOLD_FIELDS = {
     "doc_sha256",
@@ -42,8 +42,7 @@ def test_seeds_print_their_claims_grouped_by_event(run: Run, seeds: Path) -> Non
     assert (
         run(
             "ingest",
-            str(seeds / "000_a1dc4a803a23d8fa.txt"),
-            str(seeds / "001_733dfa1beac8174d.txt"),
+            *seed_paths(seeds),
         ).exit_code
         == 0
     )

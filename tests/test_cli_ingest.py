@@ -8,7 +8,7 @@ from pathlib import Path
 from tocsin.store import Store
 from tocsin.synth.minipdf import make_pdf
 
-from .conftest import GOLD, Run, docs_json, snapshot, tamper
+from .conftest import GOLD, Run, docs_json, seed_paths, snapshot, tamper
 
 STATEMENT = (
     "Statement by Mr. Jean Martin\nPermanent Representative of France to the United Nations\n\n"
@@ -18,9 +18,7 @@ STATEMENT = (
 
 
 def test_seeds_ingest_and_docs_json_follow_the_gold_fields(run: Run, seeds: Path) -> None:
-    result = run(
-        "ingest", str(seeds / "000_a1dc4a803a23d8fa.txt"), str(seeds / "001_733dfa1beac8174d.txt")
-    )
+    result = run("ingest", *seed_paths(seeds))
     assert result.exit_code == 0, result.output
     assert "2 ingested, 0 already present, 0 failed" in result.output
     docs = {d["filename"]: d for d in docs_json(run)}

@@ -7,7 +7,7 @@ import json
 from tocsin.corroborate import corroborate
 from tocsin.types import Claim, Count, Place
 
-from .conftest import EXAMPLES, Run
+from .conftest import EXAMPLES, Run, seed_paths
 
 KESSA = Place("Kessa", "XVM", 41.8, 44.2, "user:Kessa")
 SARN = Place("Sarn", "XAS", 42.0, 44.7, "user:Sarn")
@@ -199,8 +199,7 @@ def test_seeds_with_other_sources_show_repeated_corroborated_and_contested(
     assert (
         run(
             "ingest",
-            str(seeds / "000_a1dc4a803a23d8fa.txt"),
-            str(seeds / "001_733dfa1beac8174d.txt"),
+            *seed_paths(seeds),
         ).exit_code
         == 0
     )

@@ -9,7 +9,7 @@ from tocsin.assess import load_weights, profiles
 from tocsin.corroborate import corroborate
 from tocsin.types import Claim, Count, Place
 
-from .conftest import Run
+from .conftest import Run, seed_paths
 
 KESSA = Place("Kessa", "XVM", 41.8, 44.2, "user:Kessa")
 
@@ -73,7 +73,7 @@ def test_cells_and_scores_are_right_by_construction() -> None:
 def test_the_seeds_profile_shows_one_party_and_single_source_evidence(
     run: Run, seeds: Path
 ) -> None:
-    run("ingest", str(seeds / "000_a1dc4a803a23d8fa.txt"), str(seeds / "001_733dfa1beac8174d.txt"))
+    run("ingest", *seed_paths(seeds))
     rows = json.loads(run("risk", "AZE", "--format", "json").stdout)
     assert rows
     assert all(r["sources"] == ["AZE"] for r in rows)  # every cell rests on one party's word

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -33,6 +34,14 @@ class Page:
     start: int
     end: int
     label: str | None = None  # printed page label where the PDF declares one
+
+
+def page_number(pages: tuple[Page, ...], offset: int) -> int | None:
+    """The page holding `offset`: the last page starting at or before it (a page break
+    between two pages counts with the page before it). None for unpaginated text."""
+    if not pages:
+        return None
+    return pages[max(0, bisect_right([p.start for p in pages], offset) - 1)].number
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +102,7 @@ class Document:
 
     def page_at(self, offset: int) -> int | None:
         """The page on which a character offset falls (None for unpaginated originals)."""
-        for page in self.pages:
-            if page.start <= offset < page.end:
-                return page.number
-        return None
+        return page_number(self.pages, offset)
 
     def sentences(self) -> list[Segment]:
         return [s for s in self.segments if s.kind == "sentence"]

@@ -20,7 +20,9 @@ from tocsin.types import Claim
 STATUSES = ("single-source", "repeated", "corroborated", "contested")
 
 
-def _incidents(store: Store) -> tuple[list[Incident], dict[str, tuple[Claim, str]]]:
+def incidents_of(store: Store) -> tuple[list[Incident], dict[str, tuple[Claim, str]]]:
+    """Every incident, from the stored claims and the analysts' stored merges and splits,
+    with the claims by id (and their filenames)."""
     found = store.claims()
     sources = {info.sha256: source_label(info) for info in store.list_documents()}
     merge, split = store.incident_links()
@@ -58,7 +60,7 @@ def incidents_cmd(
 ) -> None:
     """Incidents: claims about the same event across sources, with their status."""
     obj.require("viewer", "reading")
-    incidents, by_id = _incidents(obj.store)
+    incidents, by_id = incidents_of(obj.store)
     reviewed = obj.store.current_reviews()
     redacted = obj.redacted
     rows = []
@@ -112,7 +114,7 @@ def incident_cmd(obj: Context, incident_id: str) -> None:
     """One incident: every claim side by side, who asserts it and who denies it, and why they
     were grouped."""
     obj.require("viewer", "reading")
-    incidents, by_id = _incidents(obj.store)
+    incidents, by_id = incidents_of(obj.store)
     inc = _find(incidents, incident_id)
     redacted = obj.redacted
     c = inc.count
@@ -152,7 +154,7 @@ def incident_cmd(obj: Context, incident_id: str) -> None:
 def merge_cmd(obj: Context, first: str, second: str, reason: str) -> None:
     """Merge two incidents the grouping kept apart."""
     obj.require("analyst", "merge")
-    incidents, _ = _incidents(obj.store)
+    incidents, _ = incidents_of(obj.store)
     a, b = _find(incidents, first), _find(incidents, second)
     # every pair across the two, so that this newest decision outweighs any earlier split
     pairs = [(x, y) for x in a.claims for y in b.claims if x != y]
@@ -170,7 +172,7 @@ def merge_cmd(obj: Context, first: str, second: str, reason: str) -> None:
 def split_cmd(obj: Context, incident_id: str, claim_ids: str, reason: str) -> None:
     """Split claims out of an incident into their own."""
     obj.require("analyst", "split")
-    incidents, _ = _incidents(obj.store)
+    incidents, _ = incidents_of(obj.store)
     inc = _find(incidents, incident_id)
     apart = [c.strip() for c in claim_ids.split(",") if c.strip()]
     unknown = [c for c in apart if c not in inc.claims]
@@ -211,7 +213,7 @@ def export_cmd(obj: Context, fmt: str, public: bool, output: str | None) -> None
     from tocsin.corroborate import is_public_source, source_label
     from tocsin.report.export import claim_record, incident_record, render
 
-    incidents, by_id = _incidents(obj.store)
+    incidents, by_id = incidents_of(obj.store)
     claims_by_id = {cid: c for cid, (c, _) in by_id.items()}
     private = {source_label(i) for i in obj.store.list_documents() if not is_public_source(i)}
     records = [claim_record(c, f, public) for c, f in by_id.values()]

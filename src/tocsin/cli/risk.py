@@ -11,8 +11,9 @@ from rich.table import Table
 
 from tocsin.assess import Profile, load_weights, profiles
 from tocsin.cli import Context, cli
+from tocsin.cli.incidents import incidents_of
 from tocsin.cli.output import console, emit
-from tocsin.corroborate import corroborate, source_label
+from tocsin.corroborate import source_label
 from tocsin.extract import taxonomy
 
 
@@ -70,12 +71,9 @@ def risk_cmd(obj: Context, country: str | None, granularity: str, fmt: str) -> N
     value = min(cap, sum of claim weights by incident status); factor score = sum of values ×
     factor weight; overall = sum of factor scores. Weights: assess/weights.toml."""
     obj.require("viewer", "reading")
-    store = obj.store
-    found = [c for c, _ in store.claims()]
-    sources = {i.sha256: source_label(i) for i in store.list_documents()}
-    merge, split = store.incident_links()
-    incidents = corroborate(found, sources, merge=merge, split=split)
-    all_profiles = profiles(found, incidents, sources, granularity)
+    incidents, by_id = incidents_of(obj.store)
+    sources = {i.sha256: source_label(i) for i in obj.store.list_documents()}
+    all_profiles = profiles([c for c, _ in by_id.values()], incidents, sources, granularity)
     if country:
         all_profiles = [p for p in all_profiles if p.country == country.upper()]
         if not all_profiles:

@@ -8,11 +8,10 @@ and every segment is trimmed of surrounding whitespace.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import cache
 
 from tocsin.lang import LangPack
-from tocsin.types import Page, Segment
+from tocsin.types import Page, Segment, page_number
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _CLOSERS = "\"'”’»)]}"
@@ -102,20 +101,13 @@ def sentences(text: str, start: int, end: int, pack: LangPack) -> list[tuple[int
 
 def segment(text: str, pack: LangPack, pages: tuple[Page, ...] = ()) -> tuple[Segment, ...]:
     """All paragraphs, then all sentences, each with the page it starts on."""
-    page_starts = [p.start for p in pages]
-
-    def page_of(offset: int) -> int | None:
-        if not pages:
-            return None
-        return pages[max(0, bisect_right(page_starts, offset) - 1)].number
-
     out: list[Segment] = []
     paras = paragraphs(text)
     for i, (s, e) in enumerate(paras):
-        out.append(Segment("paragraph", i, s, e, page_of(s)))
+        out.append(Segment("paragraph", i, s, e, page_number(pages, s)))
     n = 0
     for i, (ps, pe) in enumerate(paras):
         for s, e in sentences(text, ps, pe, pack):
-            out.append(Segment("sentence", n, s, e, page_of(s), i))
+            out.append(Segment("sentence", n, s, e, page_number(pages, s), i))
             n += 1
     return tuple(out)
