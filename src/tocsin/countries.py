@@ -90,9 +90,24 @@ def _entity_file(path: Path) -> dict[str, str]:
         ) from None
 
 
+@cache
+def user_groups(entities_file: str | None) -> re.Pattern[str] | None:
+    """Protected groups the user's entities file names (``"groups": ["Kaduri", ...]``):
+    fictional ones, or real ones the language pack lacks; found as victims' group."""
+    user = entities_file or os.environ.get("TOCSIN_ENTITIES")
+    names = _read_entities(user).get("groups", []) if user else []
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise TocsinError(f"entities file {user}: 'groups' must be a list of names")
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b")
+
+
 def user_places(entities_file: str | None) -> list[dict[str, Any]]:
     """Places the user's entities file adds to the gazetteer (fictional or missing towns):
-    ``"places": [{"name", "country", "lat", "lon", "alternates"?}]``."""
+    ``"places": [{"name", "country", "lat", "lon", "alternates"?, "admin1"?}]``, where
+    admin1 names the first-level subdivision (province, region) risk is also assessed for."""
     user = entities_file or os.environ.get("TOCSIN_ENTITIES")
     if not user:
         return []
@@ -100,6 +115,10 @@ def user_places(entities_file: str | None) -> list[dict[str, Any]]:
     for p in places:
         if not isinstance(p, dict) or not {"name", "country", "lat", "lon"} <= set(p):
             raise TocsinError(f"entities file {user}: each place needs name, country, lat and lon")
+        if "admin1" in p and not (
+            isinstance(p["admin1"], str) and p["admin1"].strip() and "/" not in p["admin1"]
+        ):
+            raise TocsinError(f"entities file {user}: a place's admin1 must be a region name")
     return list(places)
 
 

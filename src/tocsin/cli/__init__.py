@@ -6,6 +6,7 @@ import logging
 import sys
 
 import click
+from rich.markup import escape
 
 from tocsin import __version__
 from tocsin.cli.output import err_console
@@ -59,7 +60,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except TocsinError as exc:
-            err_console.print(f"[red]error:[/red] {exc}")
+            # one line whatever the terminal's width: scripts and logs read it whole
+            err_console.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
             sys.exit(1)
 
 
@@ -102,4 +104,4 @@ def main() -> None:
 
 
 # Commands register themselves on `cli` when imported.
-from tocsin.cli import audit, claims, docs, incidents, ingest, risk, users  # noqa: E402, F401
+from tocsin.cli import alerts, audit, claims, docs, incidents, ingest, risk, users  # noqa: E402, F401

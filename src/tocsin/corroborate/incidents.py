@@ -131,6 +131,9 @@ def _match(a: Claim, b: Claim, rules: Rules) -> list[str] | None:
         if sa[0] > sb[1] + slack or sb[0] > sa[1] + slack:
             return None
         why.append(f"time overlaps ({a.when_from}…{a.when_to} / {b.when_from}…{b.when_to})")
+    ca, cb = {p.country for p in a.places if p.country}, {p.country for p in b.places if p.country}
+    if ca and cb and not ca & cb:
+        return None  # events in different countries are different events
     if pa and pb:
         if not pa & pb:
             return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tocsin import lang
+from tocsin import framework, lang
 from tocsin.extract import taxonomy
 from tocsin.extract.claims import Settings, extract_claims
 from tocsin.ingest.segment import segment
@@ -23,7 +23,7 @@ __all__ = ["Settings", "extract", "extract_document", "version"]
 def version(language: str) -> str:
     """The name and version of everything that shapes the claims for one language."""
     pack = lang.load(language)
-    return f"{PIPELINE}+{pack.producer}+{taxonomy.load().producer}"
+    return f"{PIPELINE}+{pack.producer}+{taxonomy.load().producer}+{framework.load().producer}"
 
 
 def extract(

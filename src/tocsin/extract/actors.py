@@ -64,11 +64,24 @@ def is_agent(text: str, mention: Mention, sentence_start: int, pack: LangPack) -
     return mention.kind == "state" and at_clause_start and bool(lex.subject_verb.match(after))
 
 
+@cache
+def _institution_before(pack: LangPack) -> re.Pattern[str] | None:
+    pattern = pack.section("places").get("institution_before_country")
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
 def is_place(text: str, mention: Mention, sentence_start: int, pack: LangPack) -> bool:
+    """A state named as where something happened ("in Velmora"), not as who acted ("the
+    armed forces of Velmora") or as an institution ("the Government of Velmora")."""
     if mention.kind != "state":
         return False
     before = text[max(sentence_start, mention.start - 40) : mention.start]
-    return bool(_before_country(pack).search(before))
+    if not _before_country(pack).search(before):
+        return False
+    institution = _institution_before(pack)
+    if institution is not None and institution.search(before):
+        return False
+    return not is_agent(text, mention, sentence_start, pack)
 
 
 def group_name(written: str, pack: LangPack) -> str:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from tocsin import countries
 from tocsin.extract import actors, places, stance, taxonomy, triggers
 from tocsin.extract.lexicon import Lexicon, lexicon
 from tocsin.extract.quantities import PRODUCER as COUNT_PRODUCER
@@ -354,7 +355,7 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
                 outcome=outcome,
                 accused=accused,
                 other_events=tuple(sorted(d.others)),
-                risk_indicators=kind.indicators,
+                risk_indicators=kind.indicators_for(group),
                 matched=tuple(sorted(spans)),
                 **base,  # type: ignore[arg-type]
             )
@@ -377,6 +378,8 @@ def _group(doc: _Document, d: _Draft, sent: _Sentence) -> str | None:
         if m.kind == "demonym" and not actors.is_agent(doc.text, m, sent.seg.start, doc.pack):
             return actors.group_name(m.written, doc.pack)
     named = doc.lex.groups.search(doc.text, d.start, d.end)
+    if named is None and (user := countries.user_groups(doc.entities)) is not None:
+        named = user.search(doc.text, d.start, d.end)
     return named.group(0) if named else None
 
 

@@ -175,7 +175,12 @@ def geocode(
     user = _user_places(entities).get(fold(name))
     if user is not None:
         return Place(
-            name, user["country"], float(user["lat"]), float(user["lon"]), f"user:{user['name']}"
+            name,
+            user["country"],
+            float(user["lat"]),
+            float(user["lon"]),
+            f"user:{user['name']}",
+            user.get("admin1"),
         )
     ctx = set(context)
     cities = list(_lookup("names", fold(name)))

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from tocsin import framework
+
 
 @dataclass(frozen=True)
 class EventType:
@@ -22,13 +24,21 @@ class EventType:
         """May a count of `unit` (None: people) be this event's count?"""
         return unit in self.units
 
+    def indicators_for(self, group: str | None) -> tuple[str, ...]:
+        """The indicators a claim of this type evidences: those of the risk factors about
+        protected groups only when the claim names the group targeted."""
+        if group:
+            return self.indicators
+        factors = framework.load().risk_factors
+        return tuple(
+            i for i in self.indicators if not factors[framework.risk_factor_of(i)].protected_group
+        )
+
 
 @dataclass(frozen=True)
 class Taxonomy:
     version: int
     events: dict[str, EventType]
-    indicators: dict[str, dict[str, object]]
-    risk_factors: dict[str, dict[str, str]]
 
     @property
     def producer(self) -> str:
@@ -36,7 +46,8 @@ class Taxonomy:
 
     def risk_factors_of(self, event: str) -> list[str]:
         return sorted(
-            {f"FoA-RF{i.split('-')[1].split('.')[0]}" for i in self.events[event].indicators}
+            {framework.risk_factor_of(i) for i in self.events[event].indicators},
+            key=lambda rf: int(rf.removeprefix("FoA-RF")),
         )
 
 
@@ -56,4 +67,9 @@ def load() -> Taxonomy:
         )
         for name, e in data["events"].items()
     }
-    return Taxonomy(data["version"], events, data["indicators"], data["risk_factors"])
+    known = framework.load().indicators
+    for e in events.values():
+        unknown = [i for i in e.indicators if i not in known]
+        if unknown:  # a typo here would silently drop evidence from every profile
+            raise ValueError(f"taxonomy.toml: {e.name} maps to unknown indicators {unknown}")
+    return Taxonomy(data["version"], events)

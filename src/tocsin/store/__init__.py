@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from tocsin import __version__
 from tocsin.errors import StoreError
+from tocsin.store import alerts as alert_store
 from tocsin.store import audit, reviews, users
 from tocsin.store import claims as claim_store
 from tocsin.store.db import make_engine, migrate
@@ -154,6 +155,30 @@ class Store:
             audit.append(conn, "export", f"{fmt}:{mode}", {"records": records})
 
         self._write(write)
+
+    def add_alerts(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Store newly raised alerts (audited); returns those that were new."""
+        out: list[list[dict[str, Any]]] = []
+        self._write(lambda conn: out.append(alert_store.add(conn, records)))
+        return out[-1]
+
+    def alerts(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return alert_store.listing(conn)
+
+    def pending_deliveries(self, target: str) -> list[tuple[dict[str, Any], bool]]:
+        """Alerts not yet delivered to `target`, oldest first, with whether each is due."""
+        with self.engine.connect() as conn:
+            return alert_store.pending(conn, target, alert_store.now())
+
+    def delivery_attempted(
+        self, alert_id: str, target: str, error: str | None, backoff: float = 30.0
+    ) -> None:
+        self._write(lambda conn: alert_store.attempted(conn, alert_id, target, error, backoff))
+
+    def deliveries(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return alert_store.delivery_state(conn)
 
     def role_of(self, name: str) -> str | None:
         with self.engine.connect() as conn:

@@ -166,3 +166,31 @@ claims_history = Table(
     Column("superseded_at", String(32), nullable=False),
     Column("superseded_by", String(60), nullable=False),  # the extractor version that replaced it
 )
+
+# Alerts as raised: kept whole, so that an alert reads the same later even after the rules or
+# the evidence change, and so that the same evidence never raises it again.
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("seq", Integer, nullable=False, unique=True),  # the order they were raised in
+    Column("rule", String(80), nullable=False),
+    Column("area", String(80), nullable=False, index=True),
+    Column("period", String(8), nullable=False),
+    Column("severity", String(12), nullable=False),
+    Column("raised_at", String(32), nullable=False),
+    Column("data", Text, nullable=False),
+)
+
+# Delivery of each alert to each target (the feed file, a webhook URL): attempts until it is
+# delivered once, so a receiver that is down for a while misses nothing and gets nothing twice.
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("alert_id", String(16), ForeignKey("alerts.id"), primary_key=True),
+    Column("target", String(500), primary_key=True),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt", String(32), nullable=False),
+    Column("delivered_at", String(32)),
+    Column("last_error", Text),
+)
