@@ -23,6 +23,8 @@ demo: $(STAMP)
 	$(BIN)/tocsin --data-dir $(DATA) docs
 	$(BIN)/tocsin --data-dir $(DATA) --entities examples/entities.json claims
 	$(BIN)/tocsin --data-dir $(DATA) incidents
+	$(BIN)/tocsin --data-dir $(DATA) risk XVM
+	$(BIN)/tocsin --data-dir $(DATA) alerts
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench examples
@@ -40,6 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/extract_quality.py
+	$(BIN)/python bench/risk.py
 
 clean:
 	rm -rf $(VENV) $(DATA) .mypy_cache .ruff_cache .pytest_cache

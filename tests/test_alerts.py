@@ -280,6 +280,31 @@ def test_incremental_matrix_equals_full_recomputation(
     assert [(p.area, p.period, p.cells) for p in matrix.profiles()] == [
         (p.area, p.period, p.cells) for p in full
     ]
+    # quarters rolled up from the months are the quarters computed directly
+    direct = profiles(found, corroborate(found, sources), sources, "quarter")
+    rolled = matrix.quarters()
+
+    def shape(ps: list[Any]) -> list[Any]:
+        return [
+            (
+                p.area,
+                p.period,
+                {
+                    i: (
+                        sorted(c.claims),
+                        c.sources,
+                        c.single_source,
+                        c.contested,
+                        c.latest,
+                        round(c.raw, 6),
+                    )
+                    for i, c in p.cells.items()
+                },
+            )
+            for p in ps
+        ]
+
+    assert shape(rolled) == shape(direct)
     gone = found[0]
     matrix.update([], statuses(corroborate(found[1:], sources)), sources, removed=[gone.id])
     rest = profiles(found[1:], corroborate(found[1:], sources), sources, "month")

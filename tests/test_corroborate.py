@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tocsin.corroborate import corroborate
 from tocsin.types import Claim, Count, Place
 
@@ -228,3 +230,124 @@ def test_an_incident_keeps_its_id_when_new_reports_join_it() -> None:
     (before,) = corroborate([first], SOURCES)
     (after,) = corroborate([first, claim("d-ngo", value=22, doc_date="2024-03-01")], SOURCES)
     assert after.id == before.id and after.status == "corroborated"
+
+
+def test_blocking_finds_the_same_incidents_as_comparing_every_pair(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Candidate pairs come from indexes (town, document, date); comparing every pair of
+    claims must give exactly the same incidents, explanations included."""
+    import random
+
+    from tocsin.corroborate import incidents as module
+    from tocsin.types import Count, Place
+
+    rng = random.Random(7)
+    towns = [
+        Place(n, c, 1.0, 2.0, f"user:{n}")
+        for n, c in [("Kessa", "XVM"), ("Lorn", "XVM"), ("Sarn", "XAS"), ("Marel", "XSU")]
+    ]
+    states = [Place(c, c, gazetteer_id=f"iso3166:{c}") for c in ("XVM", "XAS", "XSU")]
+    found = []
+    for n in range(400):
+        day = rng.randint(1, 60)
+        when = None if rng.random() < 0.2 else f"2024-{1 + day // 28:02d}-{1 + day % 28:02d}"
+        long = rng.random() < 0.05
+        places = tuple(rng.sample(towns + states, rng.choice([0, 1, 1, 2])))
+        found.append(
+            Claim(
+                id=f"c{n}",
+                doc_sha256=f"d{rng.randint(0, 120)}",
+                sentence=0,
+                start=n,
+                end=n + 1,
+                quote="q",
+                event=rng.choice(["killing", "killing", "displacement", "detention"]),
+                stance="asserts",
+                count=Count(rng.choice([None, 3, 5, 40]), "exact")
+                if rng.random() < 0.7
+                else Count(None, "unquantified"),
+                when_from="2020" if long and when else when,
+                when_to=when,
+                places=places,
+                accused=tuple(rng.sample(["XAS", "XVM"], rng.choice([0, 0, 1]))),
+            )
+        )
+    sources = {f"d{i}": f"source {i % 9}" for i in range(121)}
+    blocked = corroborate(found, sources)
+
+    def every_pair(facts, *_):  # type: ignore[no-untyped-def]  # the reference: all pairs
+        return ((i, j) for i in range(len(facts)) for j in range(i + 1, len(facts)))
+
+    monkeypatch.setattr(module, "candidate_pairs", every_pair)
+    assert corroborate(found, sources) == blocked
+    assert len(blocked) < len(found)  # the test does group claims
+
+
+def test_the_one_claim_shortcut_summarises_as_the_general_path() -> None:
+    from tocsin.corroborate import incidents as module
+
+    rules = module.Rules()
+    counts = [
+        Count(3, "exact"),
+        Count(None, "between", 10, 20),
+        Count(None, "unquantified"),
+        Count(5, "about"),
+        Count(2, "exact", unit="buildings"),
+        Count(None, "vague", 100, None),
+    ]
+    places = [
+        (),
+        (Place("Kessa", "XVM", 1.0, 2.0, "user:Kessa"),),
+        (Place("XVM", "XVM", gazetteer_id="iso3166:XVM"),),
+    ]
+    for i, (count, where, when) in enumerate(
+        (c, p, w) for c in counts for p in places for w in (None, "2024-02", "2024-02-12")
+    ):
+        c = Claim(
+            id=f"c{i}",
+            doc_sha256="d",
+            sentence=0,
+            start=0,
+            end=1,
+            quote="q",
+            event="killing",
+            stance="asserts",
+            count=count,
+            when_from=when,
+            when_to=when,
+            places=where,
+        )
+        fast = module._incident([c], [[]], {"d": "S"}, rules)
+        slow = module._incident([c], [[]], {"d": "S"}, rules)
+        module._summarise_general(slow, [c], {"d": "S"}, rules)
+        assert fast == slow
+
+
+def test_a_report_naming_no_town_does_not_join_killings_in_two_towns() -> None:
+    """ "Three civilians were killed in Velmora on 12 February" matches the Kessa report and
+    the Lorn report of that day; it must not make one incident of two towns' killings."""
+
+    def killing(cid: str, doc: str, place: Place) -> Claim:
+        return Claim(
+            id=cid,
+            doc_sha256=doc,
+            sentence=0,
+            start=0,
+            end=1,
+            quote="q",
+            event="killing",
+            stance="asserts",
+            count=Count(3, "exact"),
+            when_from="2024-02-12",
+            when_to="2024-02-12",
+            places=(place,),
+        )
+
+    found = [
+        killing("a", "d1", Place("Kessa", "XVM", 1.0, 2.0, "user:Kessa")),
+        killing("b", "d2", Place("XVM", "XVM", gazetteer_id="iso3166:XVM")),
+        killing("c", "d3", Place("Lorn", "XVM", 1.0, 2.0, "user:Lorn")),
+    ]
+    groups = sorted(sorted(i.claims) for i in corroborate(found, {"d1": "A", "d2": "B", "d3": "C"}))
+    assert groups == [["a", "b"], ["c"]]

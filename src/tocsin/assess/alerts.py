@@ -16,6 +16,7 @@ from typing import Any
 from tocsin.assess.profile import RiskMatrix, day_of, previous_period
 from tocsin.assess.rules import Rule, Rules
 from tocsin.corroborate import Incident
+from tocsin.gcpause import paused
 
 PRODUCER = "assess.alerts@1"
 SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
@@ -94,6 +95,17 @@ def evaluate(
     areas: Collection[str] | None = None,
 ) -> list[Alert]:
     """New alerts for `areas` (default: every area in the matrix), oldest evidence first."""
+    with paused():
+        return _evaluate(rules, matrix, incident_of, fired, areas)
+
+
+def _evaluate(
+    rules: Rules,
+    matrix: RiskMatrix,
+    incident_of: Mapping[str, Incident],
+    fired: Fired,
+    areas: Collection[str] | None,
+) -> list[Alert]:
     if matrix.granularity != "month":
         raise ValueError("alerts are evaluated on a monthly matrix")
     found: list[Alert] = []

@@ -15,12 +15,13 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from tocsin.corroborate import Incident
 from tocsin.framework import risk_factor_of
-from tocsin.types import Claim
+from tocsin.gcpause import paused
+from tocsin.types import Claim, Place
 
 PRODUCER = "assess.profile@2"
 
@@ -95,6 +96,32 @@ def period_of(day: str, granularity: str) -> str:
     return f"{year}-{month:02d}" if granularity == "month" else f"{year}-Q{(month - 1) // 3 + 1}"
 
 
+def quarter_of(month: str) -> str:
+    return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
+
+
+def months_of(quarter: str) -> list[str]:
+    q = int(quarter[6])
+    return [f"{quarter[:4]}-{m:02d}" for m in range(3 * q - 2, 3 * q + 1)]
+
+
+def merge(area: str, period: str, parts: Iterable[Profile]) -> Profile:
+    """One profile from those of consecutive periods (months into a quarter)."""
+    cells: dict[str, Cell] = {}
+    for part in parts:
+        for ind, c in part.cells.items():
+            cell = cells.get(ind)
+            if cell is None:
+                cell = cells[ind] = Cell(ind)
+            cell.claims += c.claims
+            cell.sources |= c.sources
+            cell.single_source += c.single_source
+            cell.contested += c.contested
+            cell.latest = max(cell.latest, c.latest)
+            cell.raw += c.raw
+    return Profile(area, period, cells)
+
+
 def previous_period(period: str) -> str:
     year, rest = int(period[:4]), period[5:]
     if rest.startswith("Q"):
@@ -107,13 +134,27 @@ def previous_period(period: str) -> str:
 def areas_of(c: Claim) -> set[str]:
     """Where the claimed events happened: each place's country and, where the gazetteer or
     the entities file knows it, its first-level subdivision; else the speaker's state."""
+    return set(_areas(c.places, c.speaker_country))
+
+
+@lru_cache(maxsize=1 << 16)
+def _areas(places: tuple[Place, ...], speaker_country: str | None) -> tuple[str, ...]:
     found: set[str] = set()
-    for p in c.places:
+    for p in places:
         if p.country:
             found.add(p.country)
             if p.admin1:
                 found.add(f"{p.country}/{p.admin1}")
-    return found or ({c.speaker_country} if c.speaker_country else set())
+    return tuple(sorted(found or ({speaker_country} if speaker_country else set())))
+
+
+@lru_cache(maxsize=1 << 16)
+def _period(day: str, granularity: str) -> str:
+    return period_of(day, granularity)
+
+
+def _latest(c: Claim) -> str:
+    return c.when_to or c.when_from or c.doc_date or ""
 
 
 def day_of(c: Claim) -> str | None:
@@ -142,8 +183,8 @@ class RiskMatrix:
         day = day_of(c)
         if not c.risk_indicators or not day or c.stance == "calls_for":
             return []  # demands report no event
-        period = period_of(day, self.granularity)
-        return [(area, period) for area in sorted(areas_of(c))]
+        period = _period(day, self.granularity)
+        return [(area, period) for area in _areas(c.places, c.speaker_country)]
 
     def update(
         self,
@@ -154,6 +195,16 @@ class RiskMatrix:
     ) -> set[Key]:
         """Add or replace claims, apply incident statuses (only those that changed need be
         given) and drop removed claim ids; returns the (area, period) keys recomputed."""
+        with paused():
+            return self._update(claims, status, sources, removed)
+
+    def _update(
+        self,
+        claims: Iterable[Claim],
+        status: Mapping[str, str],
+        sources: Mapping[str, str],
+        removed: Iterable[str],
+    ) -> set[Key]:
         touched: set[Key] = set()
         for cid in removed:
             old = self._claims.pop(cid, None)
@@ -190,25 +241,48 @@ class RiskMatrix:
         return touched
 
     def _build(self, key: Key, members: Iterable[str]) -> Profile:
-        w = self.weights
-        profile = Profile(*key)
+        claims, status_of, source_of = self._claims, self._status.get, self._source
+        weight_of = self.weights.status
+        by_indicator: dict[str, list[str]] = {}
         for cid in members:
-            c = self._claims[cid]
-            st = self._status.get(cid, "single-source")
-            weight = w.status.get(st, 0.5)
-            latest = c.when_to or day_of(c) or ""
-            for ind in c.risk_indicators:
-                cell = profile.cells.get(ind)
-                if cell is None:
-                    cell = profile.cells[ind] = Cell(ind)
-                cell.claims.append(cid)
-                cell.sources.add(self._source[cid])
-                cell.single_source += st in ("single-source", "repeated")
-                cell.contested += st == "contested"
-                if latest > cell.latest:
-                    cell.latest = latest
-                cell.raw += weight
-        return profile
+            for ind in claims[cid].risk_indicators:
+                found = by_indicator.get(ind)
+                if found is None:
+                    by_indicator[ind] = [cid]
+                else:
+                    found.append(cid)
+        cells = {}
+        for ind, ids in by_indicator.items():
+            st = [status_of(cid, "single-source") for cid in ids]
+            cells[ind] = Cell(
+                ind,
+                ids,
+                {source_of[cid] for cid in ids},
+                sum(1 for x in st if x in ("single-source", "repeated")),
+                st.count("contested"),
+                max(_latest(claims[cid]) for cid in ids),
+                sum(weight_of.get(x, 0.5) for x in st),
+            )
+        return Profile(key[0], key[1], cells)
+
+    def quarters(self, keys: Iterable[Key] | None = None) -> list[Profile]:
+        """Quarterly profiles rolled up from a monthly matrix (all, or those containing the
+        given monthly keys): a claim belongs to one month, so the sums are exact and cost
+        the number of cells, not of claims."""
+        if self.granularity != "month":
+            raise ValueError("quarters are rolled up from a monthly matrix")
+        with paused():
+            return self._quarters(keys)
+
+    def _quarters(self, keys: Iterable[Key] | None) -> list[Profile]:
+        wanted = {(a, quarter_of(p)) for a, p in (keys if keys is not None else self._profiles)}
+        out = []
+        for area, quarter in sorted(wanted):
+            months = [self._profiles.get((area, m)) for m in months_of(quarter)]
+            parts = [p for p in months if p is not None]
+            if parts:
+                out.append(merge(area, quarter, parts))
+        return out
 
     def profile(self, key: Key) -> Profile | None:
         return self._profiles.get(key)

@@ -7,9 +7,13 @@ import statistics
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any, NamedTuple
 
+from tocsin.corroborate.blocking import candidate_pairs
 from tocsin.extract.places import fold
-from tocsin.types import Claim, Count, DocumentInfo
+from tocsin.gcpause import paused
+from tocsin.types import Claim, Count, DocumentInfo, Place
 
 PRODUCER = "corroborate@1"
 # Event types that describe the same incident from different angles: a denial of shelling
@@ -62,6 +66,7 @@ def is_public_source(info: DocumentInfo) -> bool:
     return any(k in info.meta for k in PUBLIC_SOURCE_FIELDS)
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus has few distinct dates and many claims
 def _day(iso: str, end: bool) -> date:
     parts = [int(p) for p in iso.split("-")]
     if len(parts) == 3:
@@ -76,18 +81,28 @@ def _day(iso: str, end: bool) -> date:
 
 
 def _span(c: Claim) -> tuple[date, date] | None:
-    if not c.when_from:
+    return _span_of(c.when_from, c.when_to)
+
+
+@lru_cache(maxsize=1 << 16)
+def _span_of(when_from: str | None, when_to: str | None) -> tuple[date, date] | None:
+    if not when_from:
         return None
-    return _day(c.when_from, False), _day(c.when_to or c.when_from, True)
+    return _day(when_from, False), _day(when_to or when_from, True)
 
 
-def _place_keys(c: Claim) -> set[str]:
+def _place_keys(c: Claim) -> frozenset[str]:
     """Towns identify an incident; a country alone is too coarse to tell incidents apart."""
-    return {
+    return _keys_of(c.places)
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys_of(places: tuple[Place, ...]) -> frozenset[str]:
+    return frozenset(
         p.gazetteer_id or fold(p.name)
-        for p in c.places
+        for p in places
         if not (p.gazetteer_id or "").startswith("iso3166")
-    }
+    )
 
 
 def _bounds(count: Count, tolerance: float) -> tuple[float, float] | None:
@@ -119,36 +134,53 @@ def _related(a: str, b: str) -> bool:
     return a == b or any(a in f and b in f for f in _FAMILIES)
 
 
-def _match(a: Claim, b: Claim, rules: Rules) -> list[str] | None:
+class _Where(NamedTuple):
+    """What `_match` compares, computed once per claim."""
+
+    span: tuple[date, date] | None
+    towns: frozenset[str]
+    countries: frozenset[str]
+
+
+def _where(c: Claim) -> _Where:
+    return _Where(_span(c), _place_keys(c), _countries_of(c.places))
+
+
+@lru_cache(maxsize=1 << 16)
+def _countries_of(places: tuple[Place, ...]) -> frozenset[str]:
+    return frozenset(p.country for p in places if p.country)
+
+
+def _match(a: Claim, b: Claim, rules: Rules, wa: _Where, wb: _Where) -> list[str] | None:
     """Why two claims describe the same incident, or None when they do not."""
     if a.event != b.event:
         return None
-    why = [f"event {a.event}"]
-    sa, sb = _span(a), _span(b)
-    pa, pb = _place_keys(a), _place_keys(b)
+    sa, sb, pa, pb = wa.span, wb.span, wa.towns, wb.towns
     if sa and sb:
         slack = timedelta(days=rules.time_slack_days)
         if sa[0] > sb[1] + slack or sb[0] > sa[1] + slack:
             return None
-        why.append(f"time overlaps ({a.when_from}…{a.when_to} / {b.when_from}…{b.when_to})")
-    ca, cb = {p.country for p in a.places if p.country}, {p.country for p in b.places if p.country}
-    if ca and cb and not ca & cb:
+    if wa.countries and wb.countries and not wa.countries & wb.countries:
         return None  # events in different countries are different events
+    if pa and pb and not pa & pb:
+        return None
+    if not (sa and sb) and not (pa and pb) and a.doc_sha256 != b.doc_sha256:
+        return None  # without a time or a place in common, claims of two documents stay apart
+    blamed = set(a.accused) & set(b.accused)
+    if a.accused and b.accused and not blamed:
+        return None
+    why = [f"event {a.event}"]
+    if sa and sb:
+        why.append(f"time overlaps ({a.when_from}…{a.when_to} / {b.when_from}…{b.when_to})")
     if pa and pb:
-        if not pa & pb:
-            return None
         why.append(
             "same place "
             + ", ".join(sorted(p.name for p in a.places if (p.gazetteer_id or fold(p.name)) in pb))
         )
     if not (sa and sb) and not (pa and pb):
-        if a.doc_sha256 != b.doc_sha256:
-            return None  # without a time or a place in common, claims of two documents stay apart
         why.append("same document, nothing tells them apart")
-    if a.accused and b.accused and not set(a.accused) & set(b.accused):
-        return None
-    if a.accused and b.accused:
-        why.append("same party blamed " + ", ".join(sorted(set(a.accused) & set(b.accused))))
+    if blamed:
+        why.append("same party blamed " + ", ".join(sorted(blamed)))
     return why
 
 
@@ -162,6 +194,17 @@ def corroborate(
     """Group claims into incidents. `sources` maps a document's sha256 to its source label;
     `merge` and `split` are analysts' corrections: claim-id pairs that must, or must not,
     share an incident."""
+    with paused():
+        return _corroborate(claims, sources, rules, merge, split)
+
+
+def _corroborate(
+    claims: list[Claim],
+    sources: Mapping[str, str],
+    rules: Rules | None,
+    merge: Collection[frozenset[str]],
+    split: Collection[frozenset[str]],
+) -> list[Incident]:
     rules = rules or Rules()
     # Demands ("we call for an investigation") report no event; denials contest one.
     facts = [c for c in claims if c.event != "denial" and c.stance != "calls_for"]
@@ -177,26 +220,34 @@ def corroborate(
 
     index = {c.id: i for i, c in enumerate(facts)}
     members: dict[int, set[str]] = {i: {c.id} for i, c in enumerate(facts)}
+    where = [_where(c) for c in facts]
+    towns: dict[int, frozenset[str]] = {i: w.towns for i, w in enumerate(where)}
 
-    def join(i: int, j: int) -> bool:
+    def join(i: int, j: int, analyst: bool = False) -> bool:
         ri, rj = find(i), find(j)
         if ri == rj:
             return True
-        if any(frozenset((a, b)) in split for a in members[ri] for b in members[rj]):
+        if split and any(frozenset((a, b)) in split for a in members[ri] for b in members[rj]):
             return False  # an analyst split these apart
+        if not analyst and towns[ri] and towns[rj] and not towns[ri] & towns[rj]:
+            # a claim that names no town matches reports from several towns; it must not
+            # make one incident of killings in two towns that nothing else links
+            return False
+        if len(members[ri]) < len(members[rj]):
+            ri, rj = rj, ri  # the smaller group joins the larger
         parent[rj] = ri
         members[ri] |= members.pop(rj)
+        towns[ri] = towns[ri] | towns.pop(rj)
         return True
 
     for pair in (p for p in merge if len(p) == 2):
         first, second = sorted(pair)
-        if first in index and second in index and join(index[first], index[second]):
+        if first in index and second in index and join(index[first], index[second], True):
             reasons.setdefault(index[second], ["merged by an analyst"])
-    for i, a in enumerate(facts):
-        for j in range(i + 1, len(facts)):
-            why = _match(a, facts[j], rules)
-            if why is not None and join(i, j):
-                reasons.setdefault(j, why)
+    for i, j in candidate_pairs(facts, where, rules.time_slack_days):
+        why = _match(facts[i], facts[j], rules, where[i], where[j])
+        if why is not None and join(i, j):
+            reasons.setdefault(j, why)
     groups: dict[int, list[int]] = {}
     for i in range(len(facts)):
         groups.setdefault(find(i), []).append(i)
@@ -205,9 +256,12 @@ def corroborate(
         _incident([facts[i] for i in idx], [reasons.get(i, []) for i in idx], sources, rules)
         for idx in groups.values()
     ]
-    incidents = _merge_series(incidents, {c.id: c for c in facts}, sources, rules, split)
+    by_id = {c.id: c for c in facts}
+    incidents = _merge_series(incidents, by_id, sources, rules, split)
     for inc in incidents:
-        _contest_by_denials(inc, denials, {c.id: c for c in facts}, sources, rules)
+        related = [d for d in denials if any(_related(inc.event, ev) for ev in d.other_events)]
+        if related:
+            _contest_by_denials(inc, related, by_id, sources, rules)
     incidents.sort(key=lambda i: (i.when_from or "", i.event, i.id))
     return incidents
 
@@ -249,6 +303,15 @@ def _summarise(
     incident: Incident, members: list[Claim], sources: Mapping[str, str], rules: Rules
 ) -> None:
     """Sources, time, places, reconciled counts and status, from the member claims."""
+    if len(members) == 1 and not incident.contested_by:
+        _summarise_one(incident, members[0], sources)
+    else:
+        _summarise_general(incident, members, sources, rules)
+
+
+def _summarise_general(
+    incident: Incident, members: list[Claim], sources: Mapping[str, str], rules: Rules
+) -> None:
     by_source: dict[str, list[Claim]] = {}
     for c in members:
         by_source.setdefault(sources.get(c.doc_sha256, c.doc_sha256), []).append(c)
@@ -319,7 +382,7 @@ def _summarise(
     if points:
         incident.count = {
             "low": min(lows),
-            "best": int(statistics.median(points)),
+            "best": points[0] if len(points) == 1 else int(statistics.median(points)),
             "high": max(highs),
         }
     conflict = _count_conflict([c for _, c in latest], rules)
@@ -333,6 +396,39 @@ def _summarise(
     _status(incident, members)
 
 
+def _summarise_one(incident: Incident, c: Claim, sources: Mapping[str, str]) -> None:
+    """`_summarise` for an incident of one claim, the most common kind in a large corpus:
+    the same result (a test compares them) without the bookkeeping for several sources."""
+    source = sources.get(c.doc_sha256, c.doc_sha256)
+    incident.sources = [source]
+    span = _span(c)
+    if span:
+        incident.when_from, incident.when_to = span[0].isoformat(), span[1].isoformat()
+    incident.places = sorted(
+        {p.name for p in c.places if not (p.gazetteer_id or "").startswith("iso3166")}
+    )
+    incident.series = []
+    incident.count_basis = []
+    count = c.count
+    if count and count.qualifier != "unquantified" and count.unit is None:
+        point = _point(count)
+        low = count.low if count.low is not None else count.value
+        high = count.high if count.high is not None else count.value
+        if point is not None and low is not None and high is not None:
+            incident.count_basis.append(
+                {
+                    "source": source,
+                    "claim": c.id,
+                    "qualifier": count.qualifier,
+                    "value": count.value,
+                    "low": low,
+                    "high": high,
+                }
+            )
+            incident.count = {"low": low, "best": point, "high": high}
+    incident.status = "single-source"
+
+
 def _describe(count: Count) -> str:
     if count.value is None:
         return f"{count.qualifier} {count.low}-{count.high}"
@@ -341,6 +437,8 @@ def _describe(count: Count) -> str:
 
 def _count_conflict(latest: list[Claim], rules: Rules) -> list[Claim]:
     """The claims whose counts cannot all hold at once, given their stated qualifiers."""
+    if len(latest) < 2:
+        return []
     bounds: list[tuple[Claim, tuple[float, float]]] = []
     for c in latest:
         b = _bounds(c.count, rules.exact_tolerance) if c.count else None
@@ -376,39 +474,45 @@ def _merge_series(
     """Undated or unplaced claims by one source repeating a figure ("about 4000 missing" in
     2023, "almost 4,000" in 2024) join as one incident with a series of figures."""
     merged: list[Incident] = []
+    # only incidents with neither a town nor a date to tell them apart, from one source, can
+    # be a series: indexed by event and source, so a large corpus is not compared pairwise
+    loose: dict[tuple[str, str], list[list[Any]]] = {}  # [incident, its latest figure]
     for inc in incidents:
+        figures = _values(inc, by_id) if len(inc.sources) == 1 else []
+        if not figures or not _loose(inc, by_id):
+            merged.append(inc)
+            continue
+        figure = figures[-1]
+        bucket = loose.setdefault((inc.event, inc.sources[0]), [])
         home = next(
             (
-                m
-                for m in merged
-                if _same_figure(m, inc, by_id, sources, rules)
-                and not any(frozenset((a, b)) in split for a in m.claims for b in inc.claims)
+                entry
+                for entry in bucket
+                if abs(entry[1] - figure) <= rules.series_tolerance * max(entry[1], figure)
+                and not any(frozenset((a, b)) in split for a in entry[0].claims for b in inc.claims)
             ),
             None,
         )
         if home is None:
             merged.append(inc)
+            bucket.append([inc, figure])
             continue
-        home.claims += inc.claims
-        home.explanation.append(
+        target: Incident = home[0]
+        target.claims += inc.claims
+        home[1] = figure  # the series goes on from the figure that joined last
+        target.explanation.append(
             f"{', '.join(inc.claims)} joined: same source, same event, same figure"
         )
-        members = [by_id[c] for c in home.claims]
-        home.id = _incident_id(members)
-        _summarise(home, members, sources, rules)
+        members = [by_id[c] for c in target.claims]
+        target.id = _incident_id(members)
+        _summarise(target, members, sources, rules)
     return merged
 
 
-def _same_figure(
-    a: Incident, b: Incident, by_id: dict[str, Claim], sources: Mapping[str, str], rules: Rules
-) -> bool:
-    if a.event != b.event or set(a.sources) != set(b.sources) or len(a.sources) != 1:
-        return False
-    fa = _values(a, by_id)
-    fb = _values(b, by_id)
-    if not fa or not fb:
-        return False
-    return abs(fa[-1] - fb[-1]) <= rules.series_tolerance * max(fa[-1], fb[-1])
+def _loose(inc: Incident, by_id: dict[str, Claim]) -> bool:
+    """No town or no date: nothing but its figure tells it apart from another report."""
+    members = [by_id[c] for c in inc.claims]
+    return not any(_place_keys(c) for c in members) or not any(c.when_from for c in members)
 
 
 def _values(inc: Incident, by_id: dict[str, Claim]) -> list[int]:

@@ -46,6 +46,7 @@ class _City:
     admin1: str
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("’", "'")
