@@ -178,6 +178,7 @@ class RiskMatrix:
         self._members: dict[Key, dict[str, None]] = {}  # insertion-ordered claim ids
         self._profiles: dict[Key, Profile] = {}
         self._periods: dict[str, set[str]] = {}  # area -> periods with evidence
+        self._keys: dict[str, list[Key]] = {}  # claim id -> the cells it is in
 
     def keys_of(self, c: Claim) -> list[Key]:
         day = day_of(c)
@@ -206,29 +207,32 @@ class RiskMatrix:
         removed: Iterable[str],
     ) -> set[Key]:
         touched: set[Key] = set()
+        keys, members = self._keys, self._members
         for cid in removed:
-            old = self._claims.pop(cid, None)
-            if old is not None:
-                for key in self.keys_of(old):
-                    self._members[key].pop(cid, None)
+            if self._claims.pop(cid, None) is not None:
+                for key in keys.pop(cid):
+                    members[key].pop(cid, None)
                     touched.add(key)
         for c in claims:
-            old = self._claims.get(c.id)
-            if old is not None:
-                for key in self.keys_of(old):
-                    self._members[key].pop(c.id, None)
-                    touched.add(key)
-            self._claims[c.id] = c
-            self._source[c.id] = sources.get(c.doc_sha256, c.doc_sha256)
-            for key in self.keys_of(c):
-                self._members.setdefault(key, {})[c.id] = None
+            cid = c.id
+            for key in keys.get(cid, ()):  # a claim replaced: out of its old cells
+                members[key].pop(cid, None)
                 touched.add(key)
+            self._claims[cid] = c
+            self._source[cid] = sources.get(c.doc_sha256, c.doc_sha256)
+            mine = keys[cid] = self.keys_of(c)
+            for key in mine:
+                found = members.get(key)
+                if found is None:
+                    members[key] = {cid: None}
+                else:
+                    found[cid] = None
+            touched.update(mine)
+        current = self._status
         for cid, st in status.items():
-            if self._status.get(cid) != st:
-                self._status[cid] = st
-                claim = self._claims.get(cid)
-                if claim is not None:
-                    touched.update(self.keys_of(claim))
+            if current.get(cid) != st:
+                current[cid] = st
+                touched.update(keys.get(cid, ()))
         for key in touched:
             members = self._members.get(key)
             if members:
