@@ -166,7 +166,7 @@ def main() -> None:
         print(f"  {name:<17} {statistics.median(s[name] for s in stages):7.2f}")
 
     # one new document at a time, onto the state the full run left
-    hood = Neighbourhoods(claims)
+    hood = Neighbourhoods(claims, sources)
     sources_now = dict(sources)
     incs: list[float] = []
     for _ in range(max(args.runs, 5)):
@@ -175,8 +175,8 @@ def main() -> None:
             sources_now[c.doc_sha256] = "source new"
 
         def step(new: list[Claim] = new) -> list[Alert]:
-            hood.add(new)
-            regrouped: list[Incident] = corroborate(hood.around(new), sources_now)
+            hood.add(new, sources_now)
+            regrouped: list[Incident] = corroborate(hood.around(new, incident_of), sources_now)
             st = statuses(regrouped)
             touched = month.update(new, st, sources_now)
             month.quarters(touched)  # the quarters the new claims fall in

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -232,48 +233,53 @@ def test_an_incident_keeps_its_id_when_new_reports_join_it() -> None:
     assert after.id == before.id and after.status == "corroborated"
 
 
-def test_blocking_finds_the_same_incidents_as_comparing_every_pair(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Candidate pairs come from indexes (town, document, date); comparing every pair of
-    claims must give exactly the same incidents, explanations included."""
+def _random_claims(seed: int, n: int = 400) -> tuple[list[Claim], dict[str, str]]:
+    """Claims of a few events, towns, states, dates, figures and accused parties, four to a
+    document: dense enough that grouping, series and ambiguity all happen."""
     import random
 
-    from tocsin.corroborate import incidents as module
-    from tocsin.types import Count, Place
-
-    rng = random.Random(7)
+    rng = random.Random(seed)
     towns = [
         Place(n, c, 1.0, 2.0, f"user:{n}")
         for n, c in [("Kessa", "XVM"), ("Lorn", "XVM"), ("Sarn", "XAS"), ("Marel", "XSU")]
     ]
     states = [Place(c, c, gazetteer_id=f"iso3166:{c}") for c in ("XVM", "XAS", "XSU")]
     found = []
-    for n in range(400):
+    for k in range(n):
         day = rng.randint(1, 60)
         when = None if rng.random() < 0.2 else f"2024-{1 + day // 28:02d}-{1 + day % 28:02d}"
         long = rng.random() < 0.05
-        places = tuple(rng.sample(towns + states, rng.choice([0, 1, 1, 2])))
         found.append(
             Claim(
-                id=f"c{n}",
-                doc_sha256=f"d{rng.randint(0, 120)}",
+                id=f"c{k:04d}",
+                doc_sha256=f"d{k // 4:03d}",
                 sentence=0,
-                start=n,
-                end=n + 1,
+                start=k,
+                end=k + 1,
                 quote="q",
                 event=rng.choice(["killing", "killing", "displacement", "detention"]),
                 stance="asserts",
-                count=Count(rng.choice([None, 3, 5, 40]), "exact")
+                count=Count(rng.choice([None, 3, 5, 40, 400, 430]), "exact")
                 if rng.random() < 0.7
                 else Count(None, "unquantified"),
                 when_from="2020" if long and when else when,
                 when_to=when,
-                places=places,
+                places=tuple(rng.sample(towns + states, rng.choice([0, 1, 1, 2]))),
                 accused=tuple(rng.sample(["XAS", "XVM"], rng.choice([0, 0, 1]))),
             )
         )
-    sources = {f"d{i}": f"source {i % 9}" for i in range(121)}
+    sources = {f"d{i:03d}": f"source {i % 9}" for i in range(n // 4 + 1)}
+    return found, sources
+
+
+def test_blocking_finds_the_same_incidents_as_comparing_every_pair(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Candidate pairs come from indexes (town, document, date); comparing every pair of
+    claims must give exactly the same incidents, explanations included."""
+    from tocsin.corroborate import incidents as module
+
+    found, sources = _random_claims(7)
     blocked = corroborate(found, sources)
 
     def every_pair(facts, *_):  # type: ignore[no-untyped-def]  # the reference: all pairs
@@ -282,6 +288,25 @@ def test_blocking_finds_the_same_incidents_as_comparing_every_pair(
     monkeypatch.setattr(module, "candidate_pairs", every_pair)
     assert corroborate(found, sources) == blocked
     assert len(blocked) < len(found)  # the test does group claims
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
+def test_documents_one_at_a_time_give_the_incidents_of_all_at_once(seed: int) -> None:
+    """Re-grouping only what a new document can touch (its matches, the incidents they are
+    in, reports naming no town, a source's series) gives what grouping everything gives."""
+    from tocsin.corroborate.neighbourhood import Neighbourhoods
+
+    found, sources = _random_claims(seed)
+    full = sorted(sorted(i.claims) for i in corroborate(found, sources))
+    hood = Neighbourhoods(sources=sources)
+    incident_of: dict[str, Any] = {}
+    for doc in sorted({c.doc_sha256 for c in found}):
+        new = [c for c in found if c.doc_sha256 == doc]
+        hood.add(new)
+        for inc in corroborate(hood.around(new, incident_of), sources):
+            incident_of.update((cid, inc) for cid in inc.claims)
+    assert sorted(sorted(c) for c in {tuple(i.claims) for i in incident_of.values()}) == full
+    assert len(full) < len(found)
 
 
 def test_the_one_claim_shortcut_summarises_as_the_general_path() -> None:
@@ -324,9 +349,10 @@ def test_the_one_claim_shortcut_summarises_as_the_general_path() -> None:
         assert fast == slow
 
 
-def test_a_report_naming_no_town_does_not_join_killings_in_two_towns() -> None:
-    """ "Three civilians were killed in Velmora on 12 February" matches the Kessa report and
-    the Lorn report of that day; it must not make one incident of two towns' killings."""
+def test_a_report_naming_no_town_joins_the_one_town_it_fits_or_none() -> None:
+    """ "Three civilians were killed in Velmora on 12 February" fits the Kessa report of that
+    day; beside a Lorn report of the same day it fits both, and joins neither: it must not
+    make one incident of two towns' killings, nor be given to one by the order of reports."""
 
     def killing(cid: str, doc: str, place: Place) -> Claim:
         return Claim(
@@ -344,10 +370,14 @@ def test_a_report_naming_no_town_does_not_join_killings_in_two_towns() -> None:
             places=(place,),
         )
 
-    found = [
-        killing("a", "d1", Place("Kessa", "XVM", 1.0, 2.0, "user:Kessa")),
-        killing("b", "d2", Place("XVM", "XVM", gazetteer_id="iso3166:XVM")),
-        killing("c", "d3", Place("Lorn", "XVM", 1.0, 2.0, "user:Lorn")),
-    ]
-    groups = sorted(sorted(i.claims) for i in corroborate(found, {"d1": "A", "d2": "B", "d3": "C"}))
-    assert groups == [["a", "b"], ["c"]]
+    kessa = killing("a", "d1", Place("Kessa", "XVM", 1.0, 2.0, "user:Kessa"))
+    country = killing("b", "d2", Place("XVM", "XVM", gazetteer_id="iso3166:XVM"))
+    lorn = killing("c", "d3", Place("Lorn", "XVM", 1.0, 2.0, "user:Lorn"))
+    sources = {"d1": "A", "d2": "B", "d3": "C"}
+
+    def groups(found: list[Claim]) -> list[list[str]]:
+        return sorted(sorted(i.claims) for i in corroborate(found, sources))
+
+    assert groups([kessa, country]) == [["a", "b"]]
+    assert groups([kessa, country, lorn]) == [["a"], ["b"], ["c"]]
+    assert groups([lorn, country, kessa]) == [["a"], ["b"], ["c"]]

@@ -51,10 +51,24 @@ def test_viewers_cannot_write_and_strangers_cannot_read(
         ["review", "source", "XVM", "C", "--reason", "x"],
         ["users", "add", "vic", "--role", "admin"],
         ["backup", str(tmp_path / "b.tar.gz")],
+        ["deliver", "--feed", str(tmp_path / "feed.json")],
+        ["watch", str(tmp_path), "--cycles", "1"],
     ):
         result = team(*args)
         assert result.exit_code == 1 and "refused: vic is a viewer" in result.output, args
+    # a viewer reads the alerts analysts raised, without raising any, and without quotes
+    assert json.loads(team("alerts", "--format", "json").stdout) == []
+    monkeypatch.setenv("TOCSIN_USER", "ana")
+    raised = json.loads(team("alerts", "--format", "json").stdout)
+    assert raised and all(e["quote"] for a in raised for e in a["evidence"])
+    monkeypatch.setenv("TOCSIN_USER", "vic")
+    seen = json.loads(team("alerts", "--format", "json").stdout)
+    assert [a["id"] for a in seen] == [a["id"] for a in raised]
+    assert all("quote" not in e for a in seen for e in a["evidence"])
     monkeypatch.setenv("TOCSIN_USER", "mallory")
+    for args in (["claims"], ["alerts"], ["risk"]):
+        result = team(*args)
+        assert result.exit_code == 1 and "has no role in this store" in result.output, args
     result = team("claims")
     assert result.exit_code == 1 and "has no role in this store" in result.output
     monkeypatch.setenv("TOCSIN_USER", "ana")

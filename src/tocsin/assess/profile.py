@@ -234,9 +234,9 @@ class RiskMatrix:
                 current[cid] = st
                 touched.update(keys.get(cid, ()))
         for key in touched:
-            members = self._members.get(key)
-            if members:
-                self._profiles[key] = self._build(key, members)
+            ids = members.get(key)
+            if ids:
+                self._profiles[key] = self._build(key, ids)
                 self._periods.setdefault(key[0], set()).add(key[1])
             else:
                 self._profiles.pop(key, None)

@@ -12,7 +12,7 @@ import click
 from tocsin.assess import Alert, Fired, RiskMatrix, evaluate, rules, statuses
 from tocsin.cli import Context, cli
 from tocsin.cli.incidents import incidents_of
-from tocsin.cli.output import console, emit, err_console
+from tocsin.cli.output import console, emit, err_console, format_option
 from tocsin.corroborate import source_label
 from tocsin.ingest.run import Options, Outcome, ingest
 from tocsin.ingest.sources import expand
@@ -79,13 +79,7 @@ def _print(records: list[dict[str, Any]], fmt: str, redacted: bool) -> None:
 @click.option("--rules", "rules_path", type=click.Path(dir_okay=False), help="Alert rules (YAML).")
 @click.option("--area", help="Only alerts on this country or area (XVM, XVM/North).")
 @click.option("--check-rules", is_flag=True, help="Validate the rules file and stop.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@format_option
 @click.pass_obj
 def alerts_cmd(
     obj: Context, rules_path: str | None, area: str | None, check_rules: bool, fmt: str

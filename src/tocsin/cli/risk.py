@@ -14,7 +14,7 @@ from tocsin import framework
 from tocsin.assess import Profile, RiskMatrix, load_weights, statuses
 from tocsin.cli import Context, cli
 from tocsin.cli.incidents import incidents_of
-from tocsin.cli.output import console, emit
+from tocsin.cli.output import console, emit, format_option
 from tocsin.corroborate import source_label
 from tocsin.store import Store
 
@@ -110,13 +110,7 @@ def _order(indicator: str) -> tuple[int, int]:
     metavar="PERIOD INDICATOR",
     help="Drill down: the claims behind one cell, e.g. --cell 2024-Q1 FoA-10.2.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@format_option
 @click.pass_obj
 def risk_cmd(
     obj: Context,

@@ -28,6 +28,9 @@ class Rules:
     time_slack_days: int = 1  # "12 February" and "13 February" can be the same shelling
     exact_tolerance: float = 0.10  # exact counts within 10% (at least 1) do not conflict
     series_tolerance: float = 0.15  # one source's repeated figure: within 15%
+    # a standing tally ("4,000 missing") repeated over the years is a series; "3 killed"
+    # said twice by one outlet is a coincidence of small numbers, not one incident
+    series_min_figure: int = 50
 
 
 @dataclass
@@ -223,16 +226,12 @@ def _corroborate(
     where = [_where(c) for c in facts]
     towns: dict[int, frozenset[str]] = {i: w.towns for i, w in enumerate(where)}
 
-    def join(i: int, j: int, analyst: bool = False) -> bool:
+    def join(i: int, j: int) -> bool:
         ri, rj = find(i), find(j)
         if ri == rj:
             return True
         if split and any(frozenset((a, b)) in split for a in members[ri] for b in members[rj]):
             return False  # an analyst split these apart
-        if not analyst and towns[ri] and towns[rj] and not towns[ri] & towns[rj]:
-            # a claim that names no town matches reports from several towns; it must not
-            # make one incident of killings in two towns that nothing else links
-            return False
         if len(members[ri]) < len(members[rj]):
             ri, rj = rj, ri  # the smaller group joins the larger
         parent[rj] = ri
@@ -242,12 +241,34 @@ def _corroborate(
 
     for pair in (p for p in merge if len(p) == 2):
         first, second = sorted(pair)
-        if first in index and second in index and join(index[first], index[second], True):
+        if first in index and second in index and join(index[first], index[second]):
             reasons.setdefault(index[second], ["merged by an analyst"])
+    # First the claims alike in naming a town or not; then each group that names no town
+    # joins the one group with towns it matches. One that matches several ("three killed in
+    # Velmora on 12 February", beside reports from Kessa and from Lorn that day) stays apart:
+    # it must not make one incident of two towns' killings, and which town it belongs to is
+    # not for the order of the reports to decide.
+    between: list[tuple[int, int, list[str]]] = []
     for i, j in candidate_pairs(facts, where, rules.time_slack_days):
         why = _match(facts[i], facts[j], rules, where[i], where[j])
-        if why is not None and join(i, j):
+        if why is None:
+            continue
+        if bool(where[i].towns) != bool(where[j].towns):
+            between.append((i, j, why))
+        elif join(i, j):
             reasons.setdefault(j, why)
+    fits: dict[int, dict[int, tuple[int, int, list[str]]]] = {}
+    for i, j, why in between:
+        ri, rj = find(i), find(j)
+        if bool(towns[ri]) == bool(towns[rj]):
+            continue  # an analyst's merge already put a town in both, or neither
+        townless, towned = (ri, rj) if not towns[ri] else (rj, ri)
+        fits.setdefault(townless, {}).setdefault(towned, (i, j, why))
+    for townless in sorted(fits):
+        if len(fits[townless]) == 1:
+            ((i, j, why),) = fits[townless].values()
+            if join(i, j):
+                reasons.setdefault(j, why)
     groups: dict[int, list[int]] = {}
     for i in range(len(facts)):
         groups.setdefault(find(i), []).append(i)
@@ -483,12 +504,17 @@ def _merge_series(
             merged.append(inc)
             continue
         figure = figures[-1]
+        if figure < rules.series_min_figure:
+            merged.append(inc)
+            continue
         bucket = loose.setdefault((inc.event, inc.sources[0]), [])
+        countries = _incident_countries(inc, by_id)
         home = next(
             (
                 entry
                 for entry in bucket
                 if abs(entry[1] - figure) <= rules.series_tolerance * max(entry[1], figure)
+                and _meet(countries, _incident_countries(entry[0], by_id))
                 and not any(frozenset((a, b)) in split for a in entry[0].claims for b in inc.claims)
             ),
             None,
@@ -507,6 +533,15 @@ def _merge_series(
         target.id = _incident_id(members)
         _summarise(target, members, sources, rules)
     return merged
+
+
+def _incident_countries(inc: Incident, by_id: dict[str, Claim]) -> frozenset[str]:
+    return frozenset(p.country for c in inc.claims for p in by_id[c].places if p.country)
+
+
+def _meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Countries that can describe the same events: shared, or one side names none."""
+    return not (a and b) or bool(a & b)
 
 
 def _loose(inc: Incident, by_id: dict[str, Claim]) -> bool:

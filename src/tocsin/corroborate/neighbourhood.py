@@ -1,55 +1,155 @@
-"""The claims a new document's claims could be grouped with, for incremental recomputation.
+"""The claims to re-group when a new document arrives, for incremental recomputation.
 
-Claims match only within one event type, and located claims only within a shared country
-(incidents._match), so the incidents a new claim can join are made of claims of its event
-type located in its countries, or not located at all. `Neighbourhoods` keeps that index as
-claims arrive; re-grouping a neighbourhood costs thousands of claims, not millions.
+An incident is a connected group of matching claims, so new claims can only change the
+incidents of the claims they match. `Neighbourhoods` indexes claims by event and town, and by
+event, country and month; `around(new, incident_of)` finds the stored claims that match a new
+one (the same test `corroborate` applies) and returns them with every claim of their incidents
+and the denials that could contest them. Re-grouping that set costs the size of a few
+incidents, not of the store.
 
-The full recomputation stays the reference: an incident whose claims reach into another
-country through an unlocated claim is re-grouped whole only by a full run (what `tocsin
-alerts` and `tocsin watch` do); a neighbourhood sees the part of it that touches the new claims.
+The full recomputation stays the reference (what `tocsin alerts` and `tocsin watch` do); the
+incremental path gives the same incidents except where an analyst's split, or the rule that
+a report naming no town does not bridge two towns, depends on the order claims are met in.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
 
+from tocsin.corroborate.incidents import Incident, Rules, _match, _Where, _where
 from tocsin.types import Claim
 
 _NOWHERE = ""
 
 
+def _months(start: date, end: date) -> Iterable[str]:
+    y, m = start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        yield f"{y}-{m:02d}"
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+
+
 class Neighbourhoods:
-    def __init__(self, claims: Iterable[Claim] = ()) -> None:
-        self._blocks: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
+    def __init__(
+        self,
+        claims: Iterable[Claim] = (),
+        sources: Mapping[str, str] | None = None,
+        rules: Rules | None = None,
+    ) -> None:
+        self.rules = rules or Rules()
+        self._sources: dict[str, str] = dict(sources or {})
+        # claims naming no town, or no date, by event and source: a source repeating a
+        # figure makes a series of them (incidents._merge_series)
+        self._series: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._claims: dict[str, Claim] = {}
+        self._towns: dict[tuple[str, str], list[str]] = defaultdict(list)
+        # by event, country and month: every dated claim, and those that name no town
+        self._months: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        self._townless: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        self._denials: dict[str, list[str]] = defaultdict(list)  # by country
+        self._docs: dict[str, list[str]] = defaultdict(list)
         self.add(claims)
 
-    @staticmethod
-    def _keys(c: Claim) -> list[tuple[str, str]]:
-        countries = {p.country for p in c.places if p.country}
-        return [(c.event, k) for k in sorted(countries)] or [(c.event, _NOWHERE)]
-
-    def add(self, claims: Iterable[Claim]) -> None:
+    def add(self, claims: Iterable[Claim], sources: Mapping[str, str] | None = None) -> None:
+        self._sources.update(sources or {})
+        slack = timedelta(days=self.rules.time_slack_days)
         for c in claims:
-            for key in self._keys(c):
-                self._blocks[key][c.id] = c
+            if c.id in self._claims:
+                continue
+            self._claims[c.id] = c
+            w = _where(c)
+            if c.event == "denial":
+                for k in w.countries or {_NOWHERE}:
+                    self._denials[k].append(c.id)
+                continue
+            self._docs[c.doc_sha256].append(c.id)
+            if (not w.towns or w.span is None) and self._could_be_series(c):
+                self._series[(c.event, self._source(c))].append(c.id)
+            for k in w.towns:
+                self._towns[(c.event, k)].append(c.id)
+            if w.span is not None:
+                for k in w.countries or {_NOWHERE}:
+                    for month in _months(w.span[0] - slack, w.span[1] + slack):
+                        self._months[(c.event, k, month)].append(c.id)
+                        if not w.towns:
+                            self._townless[(c.event, k, month)].append(c.id)
 
-    def around(self, claims: Iterable[Claim]) -> list[Claim]:
-        """Every stored claim (the given ones included, once added) that could share an
-        incident with one of `claims`. Denials go with the event types they may contest."""
-        wanted: set[tuple[str, str]] = set()
-        for c in claims:
-            for event, country in self._keys(c):
-                events = {event} if event != "denial" else {e for e, _ in self._blocks}
-                for e in events:
-                    wanted.update({(e, country), (e, _NOWHERE)} if country else set())
-                    if not country:  # unlocated: any country of its event type
-                        wanted.update(k for k in self._blocks if k[0] == e)
+    def around(self, new: Iterable[Claim], incident_of: Mapping[str, Incident]) -> list[Claim]:
+        """The new claims, every claim of the incidents they may join or link, and the
+        denials of their countries: what to re-group.
+
+        Claims that name a town and match are already in one incident; what a new claim can
+        change is which incidents join, and which incident a report naming no town belongs
+        to (it joins the only one with towns it matches, or none). So the search follows
+        every match of a new claim and of a claim naming no town, and from the other claims
+        only their matches with claims naming no town."""
+        fresh = {c.id: c for c in new}
         out: dict[str, Claim] = {}
-        for key in sorted(wanted):
-            out.update(self._blocks.get(key, {}))
-        # denials in the same countries contest these incidents: bring them along
-        for country in {k[1] for k in wanted}:
-            out.update(self._blocks.get(("denial", country), {}))
+        queue = list(fresh.values())
+        while queue:
+            c = queue.pop()
+            if c.id in out:
+                continue
+            out[c.id] = c
+            w = _where(c)
+            everything = c.id in fresh or not w.towns
+            for other in self._partners(c, w, everything):
+                incident = incident_of.get(other.id)
+                for member in incident.claims if incident else [other.id]:
+                    if member not in out and member in self._claims:
+                        queue.append(self._claims[member])
+        for c in list(out.values()):
+            for k in (*_where(c).countries, _NOWHERE):
+                out.update((d, self._claims[d]) for d in self._denials.get(k, ()))
         return list(out.values())
+
+    def _could_be_series(self, c: Claim) -> bool:
+        """A figure large enough to be a standing tally (Rules.series_min_figure), allowing
+        for the tolerance: only such claims can make or join a series."""
+        value = c.count.value if c.count else None
+        low = self.rules.series_min_figure * (1 - self.rules.series_tolerance)
+        return value is not None and value >= low
+
+    def _source(self, c: Claim) -> str:
+        return self._sources.get(c.doc_sha256, c.doc_sha256)
+
+    def _partners(self, c: Claim, w: _Where, everything: bool) -> Iterable[Claim]:
+        """Stored claims that match `c`: all of them, or only those naming no town; and,
+        for a claim naming no town or no date, those its source's series could join."""
+        if (not w.towns or w.span is None) and self._could_be_series(c):
+            for cid in self._series.get((c.event, self._source(c)), ()):
+                if cid != c.id:
+                    yield self._claims[cid]
+        candidates: set[str] = set(self._docs.get(c.doc_sha256, ()))
+        if everything:
+            for k in w.towns:
+                candidates.update(self._towns.get((c.event, k), ()))
+        if w.span is not None:
+            index = self._months if everything else self._townless
+            countries = (w.countries | {_NOWHERE}) if w.countries else None
+            for month in _months(w.span[0], w.span[1]):
+                for ids in _buckets(index, c.event, month, countries):
+                    candidates.update(ids)
+        for cid in candidates:
+            other = self._claims[cid]
+            if cid != c.id and _match(c, other, self.rules, w, _where(other)) is not None:
+                yield other
+
+
+def _buckets(
+    index: dict[tuple[str, str, str], list[str]],
+    event: str,
+    month: str,
+    countries: frozenset[str] | None,
+) -> Iterable[list[str]]:
+    if countries is not None:
+        for k in countries:
+            found = index.get((event, k, month))
+            if found:
+                yield found
+        return
+    for key, ids in index.items():  # a claim in no country: any country's
+        if key[0] == event and key[2] == month:
+            yield ids
