@@ -8,8 +8,10 @@ the group targeted. Then times, median of --runs:
 
 - full: group every claim into incidents (corroborate), build the monthly matrix, roll it up
   into quarters, apply the default alert rules to every area;
-- incremental: one new document of eight claims: re-group its neighbourhood (same event types
-  and countries), update the matrices, apply the rules to the areas it touched.
+- incremental: one new document of eight claims: re-group what it can change (the incidents
+  its claims match, reports naming no town that link them, its source's series: the same
+  result as a full run, tests/test_corroborate.py checks), update the monthly matrix and the
+  quarters it touches, apply the rules to the areas it touched.
 
 Targets: full < 60 s, incremental < 1 s. Claims are generated in memory: reading them from the
 store is the store's cost, measured apart (bench/ingest.py).

@@ -77,29 +77,47 @@ class Neighbourhoods:
                             self._townless[(c.event, k, month)].append(c.id)
 
     def around(self, new: Iterable[Claim], incident_of: Mapping[str, Incident]) -> list[Claim]:
-        """The new claims, every claim of the incidents they may join or link, and the
-        denials of their countries: what to re-group.
+        """The new claims and what they can change, with what that depends on: what to
+        re-group so that the result is the full run's.
 
-        Claims that name a town and match are already in one incident; what a new claim can
-        change is which incidents join, and which incident a report naming no town belongs
-        to (it joins the only one with towns it matches, or none). So the search follows
-        every match of a new claim and of a claim naming no town, and from the other claims
-        only their matches with claims naming no town."""
-        fresh = {c.id: c for c in new}
+        1. Changed: the new claims and every claim of the incidents they match (those
+           incidents may join, through them, and grow).
+        2. Reports naming no town that match a changed claim: which group they fit may have
+           changed (they join the one group with towns they fit, or none). Their incidents,
+           and every incident they match, come too, whole, so that their fit is judged on
+           everything it was judged on before; those are not searched further, because
+           nothing in them has changed.
+        3. A source's series (incidents._merge_series) that a changed claim may make or
+           join, and the denials of the countries concerned."""
         out: dict[str, Claim] = {}
-        queue = list(fresh.values())
-        while queue:
-            c = queue.pop()
-            if c.id in out:
-                continue
-            out[c.id] = c
+
+        def take(cid: str) -> list[str]:
+            incident = incident_of.get(cid)
+            ids = [m for m in (incident.claims if incident else [cid]) if m in self._claims]
+            out.update((m, self._claims[m]) for m in ids)
+            return ids
+
+        changed: dict[str, Claim] = {c.id: c for c in new}
+        for c in list(changed.values()):
             w = _where(c)
-            everything = c.id in fresh or not w.towns
-            for other in self._partners(c, w, everything):
-                incident = incident_of.get(other.id)
-                for member in incident.claims if incident else [other.id]:
-                    if member not in out and member in self._claims:
-                        queue.append(self._claims[member])
+            for other in self._partners(c, w, everything=True):
+                changed.update((m, self._claims[m]) for m in take(other.id))
+        out.update(changed)
+        for c in list(changed.values()):
+            for cid in self._series_partners(c, _where(c)):
+                take(cid)
+        townless: dict[str, Claim] = {}
+        for c in changed.values():
+            w = _where(c)
+            for other in self._partners(c, w, everything=not w.towns):
+                if not _where(other).towns:
+                    townless[other.id] = other
+                if not w.towns:  # a changed report naming no town: every group it fits
+                    take(other.id)
+        for u in townless.values():
+            take(u.id)
+            for other in self._partners(u, _where(u), everything=True):
+                take(other.id)
         for c in list(out.values()):
             for k in (*_where(c).countries, _NOWHERE):
                 out.update((d, self._claims[d]) for d in self._denials.get(k, ()))
@@ -112,16 +130,18 @@ class Neighbourhoods:
         low = self.rules.series_min_figure * (1 - self.rules.series_tolerance)
         return value is not None and value >= low
 
+    def _series_partners(self, c: Claim, w: _Where) -> list[str]:
+        """For a claim naming no town or no date, with a tally: the claims its source's
+        series could join."""
+        if (w.towns and w.span is not None) or not self._could_be_series(c):
+            return []
+        return [cid for cid in self._series.get((c.event, self._source(c)), ()) if cid != c.id]
+
     def _source(self, c: Claim) -> str:
         return self._sources.get(c.doc_sha256, c.doc_sha256)
 
     def _partners(self, c: Claim, w: _Where, everything: bool) -> Iterable[Claim]:
-        """Stored claims that match `c`: all of them, or only those naming no town; and,
-        for a claim naming no town or no date, those its source's series could join."""
-        if (not w.towns or w.span is None) and self._could_be_series(c):
-            for cid in self._series.get((c.event, self._source(c)), ()):
-                if cid != c.id:
-                    yield self._claims[cid]
+        """Stored claims that match `c`: all of them, or only those naming no town."""
         candidates: set[str] = set(self._docs.get(c.doc_sha256, ()))
         if everything:
             for k in w.towns:
