@@ -24,11 +24,12 @@ from tocsin.types import Claim
 _NOWHERE = ""
 
 
-def _months(start: date, end: date) -> Iterable[str]:
-    y, m = start.year, start.month
-    while (y, m) <= (end.year, end.month):
-        yield f"{y}-{m:02d}"
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+_LONG = timedelta(days=62)  # longer spans are few: kept in a list, not under every day
+
+
+def _days(start: date, end: date) -> Iterable[date]:
+    for n in range((end - start).days + 1):
+        yield start + timedelta(days=n)
 
 
 class Neighbourhoods:
@@ -45,9 +46,13 @@ class Neighbourhoods:
         self._series: dict[tuple[str, str], list[str]] = defaultdict(list)
         self._claims: dict[str, Claim] = {}
         self._towns: dict[tuple[str, str], list[str]] = defaultdict(list)
-        # by event, country and month: every dated claim, and those that name no town
-        self._months: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-        self._townless: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        # by event, country and day (within the slack): every dated claim, and those that
+        # name no town; claims spanning months ("since 2020") by event and country
+        self._by_day: dict[tuple[str, str, date], list[str]] = defaultdict(list)
+        self._townless: dict[tuple[str, str, date], list[str]] = defaultdict(list)
+        self._long: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._long_townless: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._wheres: dict[str, _Where] = {}
         self._denials: dict[str, list[str]] = defaultdict(list)  # by country
         self._docs: dict[str, list[str]] = defaultdict(list)
         self.add(claims)
@@ -59,7 +64,7 @@ class Neighbourhoods:
             if c.id in self._claims:
                 continue
             self._claims[c.id] = c
-            w = _where(c)
+            w = self._wheres[c.id] = _where(c)
             if c.event == "denial":
                 for k in w.countries or {_NOWHERE}:
                     self._denials[k].append(c.id)
@@ -69,12 +74,18 @@ class Neighbourhoods:
                 self._series[(c.event, self._source(c))].append(c.id)
             for k in w.towns:
                 self._towns[(c.event, k)].append(c.id)
-            if w.span is not None:
-                for k in w.countries or {_NOWHERE}:
-                    for month in _months(w.span[0] - slack, w.span[1] + slack):
-                        self._months[(c.event, k, month)].append(c.id)
-                        if not w.towns:
-                            self._townless[(c.event, k, month)].append(c.id)
+            if w.span is None:
+                continue
+            for k in w.countries or {_NOWHERE}:
+                if w.span[1] - w.span[0] > _LONG:
+                    self._long[(c.event, k)].append(c.id)
+                    if not w.towns:
+                        self._long_townless[(c.event, k)].append(c.id)
+                    continue
+                for day in _days(w.span[0] - slack, w.span[1] + slack):
+                    self._by_day[(c.event, k, day)].append(c.id)
+                    if not w.towns:
+                        self._townless[(c.event, k, day)].append(c.id)
 
     def around(self, new: Iterable[Claim], incident_of: Mapping[str, Incident]) -> list[Claim]:
         """The new claims and what they can change, with what that depends on: what to
@@ -99,29 +110,33 @@ class Neighbourhoods:
 
         changed: dict[str, Claim] = {c.id: c for c in new}
         for c in list(changed.values()):
-            w = _where(c)
+            w = self._w(c)
             for other in self._partners(c, w, everything=True):
                 changed.update((m, self._claims[m]) for m in take(other.id))
         out.update(changed)
         for c in list(changed.values()):
-            for cid in self._series_partners(c, _where(c)):
+            for cid in self._series_partners(c, self._w(c)):
                 take(cid)
         townless: dict[str, Claim] = {}
         for c in changed.values():
-            w = _where(c)
+            w = self._w(c)
             for other in self._partners(c, w, everything=not w.towns):
-                if not _where(other).towns:
+                if not self._w(other).towns:
                     townless[other.id] = other
                 if not w.towns:  # a changed report naming no town: every group it fits
                     take(other.id)
         for u in townless.values():
             take(u.id)
-            for other in self._partners(u, _where(u), everything=True):
+            for other in self._partners(u, self._w(u), everything=True):
                 take(other.id)
         for c in list(out.values()):
-            for k in (*_where(c).countries, _NOWHERE):
+            for k in (*self._w(c).countries, _NOWHERE):
                 out.update((d, self._claims[d]) for d in self._denials.get(k, ()))
         return list(out.values())
+
+    def _w(self, c: Claim) -> _Where:
+        found = self._wheres.get(c.id)
+        return found if found is not None else _where(c)
 
     def _could_be_series(self, c: Claim) -> bool:
         """A figure large enough to be a standing tally (Rules.series_min_figure), allowing
@@ -147,29 +162,19 @@ class Neighbourhoods:
             for k in w.towns:
                 candidates.update(self._towns.get((c.event, k), ()))
         if w.span is not None:
-            index = self._months if everything else self._townless
-            countries = (w.countries | {_NOWHERE}) if w.countries else None
-            for month in _months(w.span[0], w.span[1]):
-                for ids in _buckets(index, c.event, month, countries):
-                    candidates.update(ids)
+            days, longs = (
+                (self._by_day, self._long) if everything else (self._townless, self._long_townless)
+            )
+            if w.countries:
+                countries: Iterable[str] = (*w.countries, _NOWHERE)
+            else:  # a claim in no country: any country's
+                countries = {k for _, k in longs} | {k for _, k, _ in days} | {_NOWHERE}
+            for k in countries:
+                candidates.update(longs.get((c.event, k), ()))
+                for day in _days(w.span[0], w.span[1]):
+                    candidates.update(days.get((c.event, k, day), ()))
+        wheres = self._wheres
         for cid in candidates:
             other = self._claims[cid]
-            if cid != c.id and _match(c, other, self.rules, w, _where(other)) is not None:
+            if cid != c.id and _match(c, other, self.rules, w, wheres[cid]) is not None:
                 yield other
-
-
-def _buckets(
-    index: dict[tuple[str, str, str], list[str]],
-    event: str,
-    month: str,
-    countries: frozenset[str] | None,
-) -> Iterable[list[str]]:
-    if countries is not None:
-        for k in countries:
-            found = index.get((event, k, month))
-            if found:
-                yield found
-        return
-    for key, ids in index.items():  # a claim in no country: any country's
-        if key[0] == event and key[2] == month:
-            yield ids
