@@ -18,7 +18,7 @@ from typing import Any
 from tocsin.store import Store
 
 from . import risk_corpus
-from .test_alerts import EXPECTED
+from .test_alerts import EXPECTED, _shape
 
 
 class Receiver:
@@ -134,6 +134,8 @@ def test_watch_ingests_raises_and_delivers_once(tmp_path: Path) -> None:
         stored = store.alerts()
         deliveries = store.deliveries()
     assert sorted(ids) == sorted(a["id"] for a in stored)  # nothing lost
+    # raised document by document on the incremental path: the alerts of the whole corpus
+    assert sorted(s[:4] for s in map(_shape, stored)) == sorted(e[:4] for e in EXPECTED)
     assert ids == [a["id"] for a in stored]  # and in the order they were raised
     assert all("quote" not in e for a in receiver.accepted for e in a["evidence"])
     hook = [d for d in deliveries if d["target"] == url]

@@ -13,12 +13,14 @@ from tocsin.assess import Alert, Fired, RiskMatrix, evaluate, rules, statuses
 from tocsin.cli import Context, cli
 from tocsin.cli.incidents import incidents_of
 from tocsin.cli.output import console, emit, err_console, format_option
-from tocsin.corroborate import source_label
+from tocsin.corroborate import corroborate, source_label
+from tocsin.corroborate.neighbourhood import Neighbourhoods
 from tocsin.ingest.run import Options, Outcome, ingest
 from tocsin.ingest.sources import expand
 from tocsin.report import deliver
 from tocsin.store import Store
 from tocsin.store.users import at_least
+from tocsin.types import Claim
 
 COLUMNS = ["raised_at", "severity", "area", "period", "rule", "corroboration", "title", "id"]
 
@@ -33,14 +35,51 @@ def rules_file(obj: Context, given: str | None) -> rules.Rules:
 
 def raise_alerts(store: Store, ruleset: rules.Rules) -> list[dict[str, Any]]:
     """Apply the rules to the whole record; store and return the alerts that are new."""
-    incidents, by_id = incidents_of(store)
-    sources = {i.sha256: source_label(i) for i in store.list_documents()}
-    matrix = RiskMatrix("month")
-    matrix.update([c for c, _ in by_id.values()], statuses(incidents), sources)
-    incident_of = {cid: inc for inc in incidents for cid in inc.claims}
-    fired = Fired.of(Alert.from_record(r) for r in store.alerts())
-    new = evaluate(ruleset, matrix, incident_of, fired)
-    return store.add_alerts([a.record() for a in new])
+    return Live(store, ruleset).raised
+
+
+class Live:
+    """The record's incidents, monthly matrix and alerts, kept up to date document by
+    document for `tocsin watch`: a new document re-groups only what it can change
+    (corroborate.neighbourhood; the same incidents as a full run) and the rules run only on
+    the areas it touched. Built in full at the start, and again whenever analysts' merges or
+    splits change, or every `full_every` updates, to take in what other processes did."""
+
+    def __init__(self, store: Store, ruleset: rules.Rules, full_every: int = 50) -> None:
+        self.store, self.rules, self.full_every = store, ruleset, full_every
+        self.raised = self.full()
+
+    def full(self) -> list[dict[str, Any]]:
+        incidents, by_id = incidents_of(self.store)
+        self.links = self.store.incident_links()
+        self.sources = {i.sha256: source_label(i) for i in self.store.list_documents()}
+        found = [c for c, _ in by_id.values()]
+        self.matrix = RiskMatrix("month")
+        self.matrix.update(found, statuses(incidents), self.sources)
+        self.incident_of = {cid: inc for inc in incidents for cid in inc.claims}
+        self.hood = Neighbourhoods(found, self.sources)
+        self.updates = 0
+        return self._raise(None)
+
+    def add(self, found: list[Claim]) -> list[dict[str, Any]]:
+        """Take in newly stored claims; store and return the alerts that are new."""
+        self.updates += 1
+        if self.updates >= self.full_every or self.store.incident_links() != self.links:
+            return self.full()
+        self.sources = {i.sha256: source_label(i) for i in self.store.list_documents()}
+        self.hood.add(found, self.sources)
+        merge, split = self.links
+        regrouped = corroborate(
+            self.hood.around(found, self.incident_of), self.sources, merge=merge, split=split
+        )
+        touched = self.matrix.update(found, statuses(regrouped), self.sources)
+        self.incident_of.update((cid, inc) for inc in regrouped for cid in inc.claims)
+        return self._raise({area for area, _ in touched})
+
+    def _raise(self, areas: set[str] | None) -> list[dict[str, Any]]:
+        fired = Fired.of(Alert.from_record(r) for r in self.store.alerts())
+        new = evaluate(self.rules, self.matrix, self.incident_of, fired, areas)
+        return self.store.add_alerts([a.record() for a in new])
 
 
 def _shown(record: dict[str, Any], redacted: bool) -> dict[str, Any]:
@@ -212,18 +251,25 @@ def watch_cmd(
     handled: dict[Path, tuple[int, int]] = {}
     console.print(f"watching {folder} every {interval:g}s with {ruleset.producer}; Ctrl-C stops")
     n = 0
+    live: Live | None = None
     try:
         while cycles is None or n < cycles:
             n += 1
             ready = [p for p in _settled(Path(folder), last) if handled.get(p) != last[p]]
+            found: list[Claim] = []
             if ready:
                 outcomes = ingest(store, expand([str(p) for p in ready]), opts)
                 for p in ready:
                     handled[p] = last[p]
                 _outcomes(outcomes)
-            if ready or n == 1:
-                for r in raise_alerts(store, ruleset):
-                    console.print(f"[red]ALERT[/red] [{r['severity']}] {r['title']} ({r['id']})")
+                found = [c for o in outcomes if o.status == "ingested" for c in o.claims]
+            if live is None:
+                live = Live(store, ruleset)
+                raised = live.raised
+            else:
+                raised = live.add(found) if found else []
+            for r in raised:
+                console.print(f"[red]ALERT[/red] [{r['severity']}] {r['title']} ({r['id']})")
             _report(_deliver(store, feed, webhooks, backoff, quotes))
             sys.stdout.flush()
             if cycles is None or n < cycles:
