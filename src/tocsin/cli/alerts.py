@@ -35,7 +35,7 @@ def rules_file(obj: Context, given: str | None) -> rules.Rules:
 
 def raise_alerts(store: Store, ruleset: rules.Rules) -> list[dict[str, Any]]:
     """Apply the rules to the whole record; store and return the alerts that are new."""
-    return Live(store, ruleset).raised
+    return Live(store, ruleset, incremental=False).raised
 
 
 class Live:
@@ -45,8 +45,15 @@ class Live:
     the areas it touched. Built in full at the start, and again whenever analysts' merges or
     splits change, or every `full_every` updates, to take in what other processes did."""
 
-    def __init__(self, store: Store, ruleset: rules.Rules, full_every: int = 50) -> None:
+    def __init__(
+        self,
+        store: Store,
+        ruleset: rules.Rules,
+        full_every: int = 50,
+        incremental: bool = True,  # False: one full run, no index kept for later documents
+    ) -> None:
         self.store, self.rules, self.full_every = store, ruleset, full_every
+        self.incremental = incremental
         self.raised = self.full()
 
     def full(self) -> list[dict[str, Any]]:
@@ -57,14 +64,18 @@ class Live:
         self.matrix = RiskMatrix("month")
         self.matrix.update(found, statuses(incidents), self.sources)
         self.incident_of = {cid: inc for inc in incidents for cid in inc.claims}
-        self.hood = Neighbourhoods(found, self.sources)
+        self.hood = Neighbourhoods(found if self.incremental else (), self.sources)
         self.updates = 0
         return self._raise(None)
 
     def add(self, found: list[Claim]) -> list[dict[str, Any]]:
         """Take in newly stored claims; store and return the alerts that are new."""
         self.updates += 1
-        if self.updates >= self.full_every or self.store.incident_links() != self.links:
+        if (
+            not self.incremental
+            or self.updates >= self.full_every
+            or self.store.incident_links() != self.links
+        ):
             return self.full()
         self.sources = {i.sha256: source_label(i) for i in self.store.list_documents()}
         self.hood.add(found, self.sources)
