@@ -1,15 +1,13 @@
-"""The claims to re-group when a new document arrives, for incremental recomputation.
+"""What to re-group when a new document arrives, for incremental recomputation.
 
 An incident is a connected group of matching claims, so new claims can only change the
-incidents of the claims they match. `Neighbourhoods` indexes claims by event and town, and by
-event, country and month; `around(new, incident_of)` finds the stored claims that match a new
-one (the same test `corroborate` applies) and returns them with every claim of their incidents
-and the denials that could contest them. Re-grouping that set costs the size of a few
-incidents, not of the store.
-
-The full recomputation stays the reference (what `tocsin alerts` and `tocsin watch` do); the
-incremental path gives the same incidents except where an analyst's split, or the rule that
-a report naming no town does not bridge two towns, depends on the order claims are met in.
+incidents of the claims they match, which incident a report naming no town fits, and a
+source's series. `Neighbourhoods` indexes claims by event and town, by event, country and day,
+by document and by source; `around(new, incident_of)` returns what the new claims can change
+and what that depends on (see its docstring), and re-grouping that set gives the incidents a
+full run gives (tests/test_corroborate.py checks it on random corpora), at the cost of a few
+incidents rather than of the store. Only an analyst's split, applied in the order claims are
+met, can make the two differ; `tocsin watch` rebuilds in full whenever analysts regroup.
 """
 
 from __future__ import annotations
