@@ -354,30 +354,15 @@ def test_a_report_naming_no_town_joins_the_one_town_it_fits_or_none() -> None:
     day; beside a Lorn report of the same day it fits both, and joins neither: it must not
     make one incident of two towns' killings, nor be given to one by the order of reports."""
 
-    def killing(cid: str, doc: str, place: Place) -> Claim:
-        return Claim(
-            id=cid,
-            doc_sha256=doc,
-            sentence=0,
-            start=0,
-            end=1,
-            quote="q",
-            event="killing",
-            stance="asserts",
-            count=Count(3, "exact"),
-            when_from="2024-02-12",
-            when_to="2024-02-12",
-            places=(place,),
-        )
-
-    kessa = killing("a", "d1", Place("Kessa", "XVM", 1.0, 2.0, "user:Kessa"))
-    country = killing("b", "d2", Place("XVM", "XVM", gazetteer_id="iso3166:XVM"))
-    lorn = killing("c", "d3", Place("Lorn", "XVM", 1.0, 2.0, "user:Lorn"))
+    kessa = claim("d1", value=3)
+    country = claim("d2", value=3, place=Place("XVM", "XVM", gazetteer_id="iso3166:XVM"))
+    lorn = claim("d3", value=3, place=Place("Lorn", "XVM", 1.0, 2.0, "user:Lorn"))
     sources = {"d1": "A", "d2": "B", "d3": "C"}
 
-    def groups(found: list[Claim]) -> list[list[str]]:
-        return sorted(sorted(i.claims) for i in corroborate(found, sources))
+    def groups(found: list[Claim]) -> list[set[str]]:
+        return sorted((set(i.claims) for i in corroborate(found, sources)), key=min)
 
-    assert groups([kessa, country]) == [["a", "b"]]
-    assert groups([kessa, country, lorn]) == [["a"], ["b"], ["c"]]
-    assert groups([lorn, country, kessa]) == [["a"], ["b"], ["c"]]
+    k, c, lo = kessa.id, country.id, lorn.id
+    assert groups([kessa, country]) == [{k, c}]
+    assert groups([kessa, country, lorn]) == sorted([{k}, {c}, {lo}], key=min)
+    assert groups([lorn, country, kessa]) == sorted([{k}, {c}, {lo}], key=min)

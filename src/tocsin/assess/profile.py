@@ -96,10 +96,6 @@ def period_of(day: str, granularity: str) -> str:
     return f"{year}-{month:02d}" if granularity == "month" else f"{year}-Q{(month - 1) // 3 + 1}"
 
 
-def quarter_of(month: str) -> str:
-    return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"
-
-
 def months_of(quarter: str) -> list[str]:
     q = int(quarter[6])
     return [f"{quarter[:4]}-{m:02d}" for m in range(3 * q - 2, 3 * q + 1)]
@@ -279,7 +275,9 @@ class RiskMatrix:
             return self._quarters(keys)
 
     def _quarters(self, keys: Iterable[Key] | None) -> list[Profile]:
-        wanted = {(a, quarter_of(p)) for a, p in (keys if keys is not None else self._profiles)}
+        wanted = {
+            (a, period_of(p, "quarter")) for a, p in (keys if keys is not None else self._profiles)
+        }
         out = []
         for area, quarter in sorted(wanted):
             months = [self._profiles.get((area, m)) for m in months_of(quarter)]

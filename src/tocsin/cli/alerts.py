@@ -9,10 +9,11 @@ from typing import Any
 
 import click
 
-from tocsin.assess import Alert, Fired, RiskMatrix, evaluate, rules, statuses
+from tocsin.assess import Alert, Fired, evaluate, rules, statuses
 from tocsin.cli import Context, cli
-from tocsin.cli.incidents import incidents_of
+from tocsin.cli.incidents import record_of
 from tocsin.cli.output import console, emit, err_console, format_option
+from tocsin.cli.risk import risk_matrix
 from tocsin.corroborate import corroborate, source_label
 from tocsin.corroborate.neighbourhood import Neighbourhoods
 from tocsin.ingest.run import Options, Outcome, ingest
@@ -20,7 +21,7 @@ from tocsin.ingest.sources import expand
 from tocsin.report import deliver
 from tocsin.store import Store
 from tocsin.store.users import at_least
-from tocsin.types import Claim
+from tocsin.types import Claim, Document
 
 COLUMNS = ["raised_at", "severity", "area", "period", "rule", "corroboration", "title", "id"]
 
@@ -57,19 +58,17 @@ class Live:
         self.raised = self.full()
 
     def full(self) -> list[dict[str, Any]]:
-        incidents, by_id = incidents_of(self.store)
-        self.links = self.store.incident_links()
-        self.sources = {i.sha256: source_label(i) for i in self.store.list_documents()}
-        found = [c for c, _ in by_id.values()]
-        self.matrix = RiskMatrix("month")
-        self.matrix.update(found, statuses(incidents), self.sources)
-        self.incident_of = {cid: inc for inc in incidents for cid in inc.claims}
-        self.hood = Neighbourhoods(found if self.incremental else (), self.sources)
+        record = record_of(self.store)
+        self.links, self.sources = record.links, record.sources
+        self.matrix = risk_matrix(record, "month")
+        self.incident_of = {cid: inc for inc in record.incidents for cid in inc.claims}
+        self.hood = Neighbourhoods(record.claims if self.incremental else (), self.sources)
         self.updates = 0
         return self._raise(None)
 
-    def add(self, found: list[Claim]) -> list[dict[str, Any]]:
-        """Take in newly stored claims; store and return the alerts that are new."""
+    def add(self, documents: list[Document], found: list[Claim]) -> list[dict[str, Any]]:
+        """Take in newly stored documents and their claims; store and return the alerts
+        that are new."""
         self.updates += 1
         if (
             not self.incremental
@@ -77,7 +76,7 @@ class Live:
             or self.store.incident_links() != self.links
         ):
             return self.full()
-        self.sources = {i.sha256: source_label(i) for i in self.store.list_documents()}
+        self.sources.update((d.sha256, source_label(d)) for d in documents)
         self.hood.add(found, self.sources)
         merge, split = self.links
         regrouped = corroborate(
@@ -267,18 +266,21 @@ def watch_cmd(
         while cycles is None or n < cycles:
             n += 1
             ready = [p for p in _settled(Path(folder), last) if handled.get(p) != last[p]]
-            found: list[Claim] = []
+            new: list[Outcome] = []
             if ready:
                 outcomes = ingest(store, expand([str(p) for p in ready]), opts)
                 for p in ready:
                     handled[p] = last[p]
                 _outcomes(outcomes)
-                found = [c for o in outcomes if o.status == "ingested" for c in o.claims]
+                new = [o for o in outcomes if o.status == "ingested" and o.document]
             if live is None:
                 live = Live(store, ruleset)
                 raised = live.raised
+            elif new:
+                documents = [o.document for o in new if o.document]
+                raised = live.add(documents, [c for o in new for c in o.claims])
             else:
-                raised = live.add(found) if found else []
+                raised = []
             for r in raised:
                 console.print(f"[red]ALERT[/red] [{r['severity']}] {r['title']} ({r['id']})")
             _report(_deliver(store, feed, webhooks, backoff, quotes))

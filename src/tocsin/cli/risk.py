@@ -13,10 +13,8 @@ from rich.table import Table
 from tocsin import framework
 from tocsin.assess import Profile, RiskMatrix, load_weights, statuses
 from tocsin.cli import Context, cli
-from tocsin.cli.incidents import incidents_of
+from tocsin.cli.incidents import Record, record_of
 from tocsin.cli.output import console, emit, format_option
-from tocsin.corroborate import source_label
-from tocsin.store import Store
 
 CSV_COLUMNS = [
     "country",
@@ -39,12 +37,10 @@ CSV_COLUMNS = [
 ]
 
 
-def risk_matrix(store: Store, granularity: str) -> RiskMatrix:
+def risk_matrix(record: Record, granularity: str) -> RiskMatrix:
     """Every stored claim in a matrix, weighted by the status of its incident."""
-    incidents, by_id = incidents_of(store)
-    sources = {i.sha256: source_label(i) for i in store.list_documents()}
     matrix = RiskMatrix(granularity)
-    matrix.update([c for c, _ in by_id.values()], statuses(incidents), sources)
+    matrix.update(record.claims, statuses(record.incidents), record.sources)
     return matrix
 
 
@@ -126,7 +122,7 @@ def risk_cmd(
     score = sum of values × factor weight; overall = sum of factor scores. Weights:
     assess/weights.toml."""
     obj.require("viewer", "reading")
-    matrix = risk_matrix(obj.store, granularity)
+    matrix = risk_matrix(record_of(obj.store), granularity)
     wanted = country.upper() if country else None
     chosen = [
         p

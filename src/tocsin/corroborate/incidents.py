@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from tocsin.corroborate.blocking import candidate_pairs
 from tocsin.extract.places import fold
 from tocsin.gcpause import paused
-from tocsin.types import Claim, Count, DocumentInfo, Place
+from tocsin.types import Claim, Count, Document, DocumentInfo, Place
 
 PRODUCER = "corroborate@1"
 # Event types that describe the same incident from different angles: a denial of shelling
@@ -53,7 +53,7 @@ class Incident:
 PUBLIC_SOURCE_FIELDS = ("speaker_country", "speaker_org", "publisher")
 
 
-def source_label(info: DocumentInfo) -> str:
+def source_label(info: DocumentInfo | Document) -> str:
     """Who a document speaks for: claims from one state, organisation or outlet are one
     source however many documents repeat them. A person speaking for none of these (a
     witness, a journalist's byline) is a source of their own."""
