@@ -364,3 +364,18 @@ def test_the_default_rules_are_valid(run: Run) -> None:
     ruleset = rules.load()
     assert {r.kind for r in ruleset.rules} == {"first_evidence", "escalation", "new_incident"}
     assert run("alerts", "--check-rules").exit_code == 0
+
+
+def test_deliver_writes_each_alert_to_a_feed_once(
+    run: Run, corpus: tuple[Path, Path], tmp_path: Path
+) -> None:
+    folder, entities = corpus
+    assert run("ingest", str(folder), entities=entities).exit_code == 0
+    raised = _alerts(run, entities)
+    feed = tmp_path / "feed.json"
+    first = run("deliver", "--feed", str(feed))
+    assert first.exit_code == 0 and f"delivered {len(raised)} alert(s)" in first.output
+    items = json.loads(feed.read_text())["items"]
+    assert sorted(i["id"] for i in items) == sorted(a["id"] for a in raised)
+    again = run("deliver", "--feed", str(feed))
+    assert again.exit_code == 0 and "delivered" not in again.output  # nothing twice

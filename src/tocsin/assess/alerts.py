@@ -172,18 +172,19 @@ def _escalation(
         by_month = {
             p: [c for c in m.members((area, p)) if m.claim(c).event == event] for p in periods
         }
+        measured = {p: _month_measure(rule, claims, incident_of) for p, claims in by_month.items()}
         for period in periods[1:]:
             claims = by_month[period]
             subject = f"{event}@{period}"
             if not claims or (rule.name, area, subject) in fired.subjects:
                 continue
-            value = _month_measure(rule, claims, incident_of)
+            value = measured[period]
             window, month = [], period
             for _ in range(rule.baseline_months):
                 month = previous_period(month)
                 if month < first:
                     break  # months before the area's first evidence were not observed
-                window.append(_month_measure(rule, by_month.get(month, []), incident_of))
+                window.append(measured.get(month, 0.0))  # a month with no evidence: none
             baseline = sum(window) / len(window)
             if value < rule.minimum or value <= rule.factor * baseline:
                 continue

@@ -57,16 +57,17 @@ def listing(conn: Connection) -> list[dict[str, Any]]:
 
 def pending(conn: Connection, target: str, at: str) -> list[tuple[dict[str, Any], bool]]:
     """Alerts not yet delivered to `target`, oldest first, each with whether its next attempt
-    is due at `at`."""
-    state = {
-        r.alert_id: r for r in conn.execute(select(deliveries).where(deliveries.c.target == target))
-    }
-    out = []
-    for r in conn.execute(select(alerts.c.id, alerts.c.data).order_by(alerts.c.seq)):
-        d = state.get(r.id)
-        if d is None or d.delivered_at is None:
-            out.append((json.loads(r.data), d is None or d.next_attempt <= at))
-    return out
+    is due at `at` (those delivered are not read: the watch loop asks every few seconds)."""
+    joined = alerts.outerjoin(
+        deliveries, (deliveries.c.alert_id == alerts.c.id) & (deliveries.c.target == target)
+    )
+    rows = conn.execute(
+        select(alerts.c.data, deliveries.c.next_attempt)
+        .select_from(joined)
+        .where(deliveries.c.delivered_at.is_(None))
+        .order_by(alerts.c.seq)
+    )
+    return [(json.loads(r.data), r.next_attempt is None or r.next_attempt <= at) for r in rows]
 
 
 def attempted(
