@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from tocsin.assess.profile import RiskMatrix, day_of, previous_period
+from tocsin.assess.profile import RiskMatrix, day_of, level_of, previous_period
 from tocsin.assess.rules import Rule, Rules
 from tocsin.corroborate import Incident
 from tocsin.gcpause import paused
@@ -110,7 +110,7 @@ def _evaluate(
         raise ValueError("alerts are evaluated on a monthly matrix")
     found: list[Alert] = []
     for area in sorted(areas if areas is not None else matrix.areas()):
-        level = "admin1" if "/" in area else "country"
+        level = level_of(area)
         for rule in rules.rules:
             if rule.level != level:
                 continue

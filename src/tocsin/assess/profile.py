@@ -78,7 +78,7 @@ class Profile:
 
     @property
     def level(self) -> str:
-        return "admin1" if "/" in self.area else "country"
+        return level_of(self.area)
 
     def factor_scores(self, w: Weights) -> dict[str, float]:
         scores: dict[str, float] = {}
@@ -89,6 +89,11 @@ class Profile:
 
     def score(self, w: Weights) -> float:
         return round(sum(self.factor_scores(w).values()), 3)
+
+
+def level_of(area: str) -> str:
+    """ "XVM" is a country; "XVM/Dravin Valley" a first-level subdivision of one."""
+    return "admin1" if "/" in area else "country"
 
 
 def period_of(day: str, granularity: str) -> str:

@@ -49,7 +49,8 @@ def _rows(p: Profile, previous: Profile | None) -> list[dict[str, Any]]:
     fw = framework.load()
     scores = p.factor_scores(w)
     before_scores = previous.factor_scores(w) if previous else {}
-    before = previous.score(w) if previous else 0.0
+    score = round(sum(scores.values()), 3)
+    change = round(score - round(sum(before_scores.values()), 3), 3)
     rows = []
     for ind, cell in sorted(p.cells.items(), key=lambda kv: _order(kv[0])):
         rf = framework.risk_factor_of(ind)
@@ -75,8 +76,8 @@ def _rows(p: Profile, previous: Profile | None) -> list[dict[str, Any]]:
                 "value": round(cell.value(w), 3),
                 "factor_score": scores[rf],
                 "factor_change": round(scores[rf] - before_scores.get(rf, 0.0), 3),
-                "score": p.score(w),
-                "change": round(p.score(w) - before, 3),
+                "score": score,
+                "change": change,
                 "weights": w.producer,
             }
         )
