@@ -272,17 +272,21 @@ def _corroborate(
     groups: dict[int, list[int]] = {}
     for i in range(len(facts)):
         groups.setdefault(find(i), []).append(i)
-    # one source repeating a figure in several documents is a series, not several incidents
     incidents = [
         _incident([facts[i] for i in idx], [reasons.get(i, []) for i in idx], sources, rules)
         for idx in groups.values()
     ]
     by_id = {c.id: c for c in facts}
+    # one source repeating a figure in several documents is a series, not several incidents
     incidents = _merge_series(incidents, by_id, sources, rules, split)
+    denying: dict[str, list[Claim]] = {}  # event type -> the denials that may contest it
     for inc in incidents:
-        related = [d for d in denials if any(_related(inc.event, ev) for ev in d.other_events)]
-        if related:
-            _contest_by_denials(inc, related, by_id, sources, rules)
+        if inc.event not in denying:
+            denying[inc.event] = [
+                d for d in denials if any(_related(inc.event, ev) for ev in d.other_events)
+            ]
+        if denying[inc.event]:
+            _contest_by_denials(inc, denying[inc.event], by_id, sources, rules)
     incidents.sort(key=lambda i: (i.when_from or "", i.event, i.id))
     return incidents
 
@@ -571,9 +575,7 @@ def _contest_by_denials(
     rules: Rules,
 ) -> None:
     members = [by_id[c] for c in inc.claims]
-    for d in denials:
-        if not any(_related(inc.event, ev) for ev in d.other_events):
-            continue
+    for d in denials:  # those about this incident's kind of event (the caller picks them)
         ds, dp = _span(d), _place_keys(d)
         near = False
         for c in members:
