@@ -1,4 +1,4 @@
-"""A 46-document test corpus about two fictional situations over the first half of 2024, built
+"""A 42-document test corpus about two fictional situations over the first half of 2024, built
 so that its risk profile and alerts are known in advance.
 
 Velmora (XVM), fighting Astrel (XAS): one shelling a month from January to April, each reported

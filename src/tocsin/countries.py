@@ -90,11 +90,16 @@ def _entity_file(path: Path) -> dict[str, str]:
         ) from None
 
 
+def _user_file(entities_file: str | None) -> str | None:
+    """The user's entities file: given, else $TOCSIN_ENTITIES, else none."""
+    return entities_file or os.environ.get("TOCSIN_ENTITIES")
+
+
 @cache
 def user_groups(entities_file: str | None) -> re.Pattern[str] | None:
     """Protected groups the user's entities file names (``"groups": ["Kaduri", ...]``):
     fictional ones, or real ones the language pack lacks; found as victims' group."""
-    user = entities_file or os.environ.get("TOCSIN_ENTITIES")
+    user = _user_file(entities_file)
     names = _read_entities(user).get("groups", []) if user else []
     if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
         raise TocsinError(f"entities file {user}: 'groups' must be a list of names")
@@ -108,7 +113,7 @@ def user_places(entities_file: str | None) -> list[dict[str, Any]]:
     """Places the user's entities file adds to the gazetteer (fictional or missing towns):
     ``"places": [{"name", "country", "lat", "lon", "alternates"?, "admin1"?}]``, where
     admin1 names the first-level subdivision (province, region) risk is also assessed for."""
-    user = entities_file or os.environ.get("TOCSIN_ENTITIES")
+    user = _user_file(entities_file)
     if not user:
         return []
     places = _read_entities(user).get("places", [])
@@ -128,7 +133,7 @@ def index(lang: str = "en", entities_file: str | None = None) -> dict[str, str]:
     names = _iso_names(pack.data.get("iso_locale"))
     names.update(pack.section("countries").get("aliases", {}))
     names.update(_entity_file(_BUILTIN))
-    user = entities_file or os.environ.get("TOCSIN_ENTITIES")
+    user = _user_file(entities_file)
     if user:
         names.update(_entity_file(Path(user)))
     return names
