@@ -6,7 +6,8 @@ Generates fictional claims (fixed seed): 50 countries with 5 regions and 40 town
 years, 300 sources, eight claims per document, a fifth located only to a country, some naming
 the group targeted. Then times, median of --runs:
 
-- full: group every claim into incidents (corroborate), build the monthly matrix, roll it up
+- full: group every claim into incidents (corroborate: by event type and country, over the
+  machine's cores; TOCSIN_WORKERS=1 for one), build the monthly matrix, roll it up
   into quarters, apply the default alert rules to every area;
 - incremental: one new document of eight claims: re-group what it can change (the incidents
   its claims match, reports naming no town that link them, its source's series: the same

@@ -272,14 +272,15 @@ def _random_claims(seed: int, n: int = 400) -> tuple[list[Claim], dict[str, str]
     return found, sources
 
 
+@pytest.mark.parametrize("seed", [7, 8, 9, 10])
 def test_blocking_finds_the_same_incidents_as_comparing_every_pair(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, seed: int
 ) -> None:
     """Candidate pairs come from indexes (town, document, date); comparing every pair of
     claims must give exactly the same incidents, explanations included."""
     from tocsin.corroborate import incidents as module
 
-    found, sources = _random_claims(7)
+    found, sources = _random_claims(seed)
     blocked = corroborate(found, sources)
 
     def every_pair(facts, *_):  # type: ignore[no-untyped-def]  # the reference: all pairs
@@ -366,3 +367,16 @@ def test_a_report_naming_no_town_joins_the_one_town_it_fits_or_none() -> None:
     assert groups([kessa, country]) == [{k, c}]
     assert groups([kessa, country, lorn]) == sorted([{k}, {c}, {lo}], key=min)
     assert groups([lorn, country, kessa]) == sorted([{k}, {c}, {lo}], key=min)
+
+
+def test_grouping_in_several_processes_gives_the_incidents_of_one() -> None:
+    """Event types are grouped apart, in forked processes for a large corpus: the incidents,
+    explanations and analysts' corrections applied are those of grouping in one process."""
+    found, sources = _random_claims(11)
+    ids = [c.id for c in found if c.event == "killing"]
+    merge = [frozenset((ids[0], next(c.id for c in found if c.event == "detention")))]
+    split = [frozenset(ids[1:3])]
+    alone = corroborate(found, sources, merge=merge, split=split, workers=1)
+    assert corroborate(found, sources, merge=merge, split=split, workers=2) == alone
+    merged = next(i for i in alone if ids[0] in i.claims)
+    assert {"killing", "detention"} <= {c.event for c in found if c.id in merged.claims}

@@ -7,11 +7,12 @@ import statistics
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from tocsin.corroborate.blocking import candidate_pairs
 from tocsin.extract.places import fold
+from tocsin.forkmap import cores, fork_map
 from tocsin.gcpause import paused
 from tocsin.types import Claim, Count, Document, DocumentInfo, Place
 
@@ -154,24 +155,29 @@ def _countries_of(places: tuple[Place, ...]) -> frozenset[str]:
     return frozenset(p.country for p in places if p.country)
 
 
-def _match(a: Claim, b: Claim, rules: Rules, wa: _Where, wb: _Where) -> list[str] | None:
-    """Why two claims describe the same incident, or None when they do not."""
+def _match(a: Claim, b: Claim, rules: Rules, wa: _Where, wb: _Where) -> bool:
+    """Whether two claims describe the same incident (`_why` says why)."""
     if a.event != b.event:
-        return None
+        return False
     sa, sb, pa, pb = wa.span, wb.span, wa.towns, wb.towns
     if sa and sb:
         slack = timedelta(days=rules.time_slack_days)
         if sa[0] > sb[1] + slack or sb[0] > sa[1] + slack:
-            return None
+            return False
     if wa.countries and wb.countries and not wa.countries & wb.countries:
-        return None  # events in different countries are different events
+        return False  # events in different countries are different events
     if pa and pb and not pa & pb:
-        return None
+        return False
     if not (sa and sb) and not (pa and pb) and a.doc_sha256 != b.doc_sha256:
-        return None  # without a time or a place in common, claims of two documents stay apart
-    blamed = set(a.accused) & set(b.accused)
-    if a.accused and b.accused and not blamed:
-        return None
+        return False  # without a time or a place in common, claims of two documents stay apart
+    return not (a.accused and b.accused and not set(a.accused) & set(b.accused))
+
+
+def _why(a: Claim, b: Claim, wa: _Where, wb: _Where) -> list[str]:
+    """Why two claims that `_match` describe the same incident. Written apart from the test,
+    and only when an explanation is kept: most matching pairs in a large corpus join claims
+    already grouped, and their reasons would be thrown away."""
+    sa, sb, pa, pb = wa.span, wb.span, wa.towns, wb.towns
     why = [f"event {a.event}"]
     if sa and sb:
         why.append(f"time overlaps ({a.when_from}…{a.when_to} / {b.when_from}…{b.when_to})")
@@ -182,9 +188,14 @@ def _match(a: Claim, b: Claim, rules: Rules, wa: _Where, wb: _Where) -> list[str
         )
     if not (sa and sb) and not (pa and pb):
         why.append("same document, nothing tells them apart")
+    blamed = set(a.accused) & set(b.accused)
     if blamed:
         why.append("same party blamed " + ", ".join(sorted(blamed)))
     return why
+
+
+# Below this many claims grouping runs in one process: forking costs more than it saves.
+PARALLEL_MIN = 100_000
 
 
 def corroborate(
@@ -193,25 +204,101 @@ def corroborate(
     rules: Rules | None = None,
     merge: Collection[frozenset[str]] = (),
     split: Collection[frozenset[str]] = (),
+    workers: int | None = None,
 ) -> list[Incident]:
     """Group claims into incidents. `sources` maps a document's sha256 to its source label;
     `merge` and `split` are analysts' corrections: claim-id pairs that must, or must not,
-    share an incident."""
+    share an incident. Claims of different event types never share an incident (unless an
+    analyst merges them), so each event type is grouped apart, over `workers` processes
+    (default: the machine's cores for a large corpus, else one)."""
     with paused():
-        return _corroborate(claims, sources, rules, merge, split)
+        return _corroborate(claims, sources, rules or Rules(), merge, split, workers)
 
 
 def _corroborate(
     claims: list[Claim],
     sources: Mapping[str, str],
-    rules: Rules | None,
+    rules: Rules,
     merge: Collection[frozenset[str]],
     split: Collection[frozenset[str]],
+    workers: int | None,
 ) -> list[Incident]:
-    rules = rules or Rules()
     # Demands ("we call for an investigation") report no event; denials contest one.
     facts = [c for c in claims if c.event != "denial" and c.stance != "calls_for"]
     denials = [c for c in claims if c.event == "denial"]
+    if workers is None:
+        workers = cores() if len(facts) >= PARALLEL_MIN else 1
+    group = partial(_group, sources=sources, rules=rules, merge=merge, split=split)
+    incidents = [
+        inc for part in fork_map(group, _shards(facts, merge), workers, len) for inc in part
+    ]
+    if workers > 1:  # ids come back from the processes as copies: use the claims' own, so
+        same = {c.id: c.id for c in facts}  # that dictionaries keyed by them find them fast
+        for inc in incidents:
+            inc.claims = [same[cid] for cid in inc.claims]
+    by_id = {c.id: c for c in facts}
+    denying: dict[str, list[Claim]] = {}  # event type -> the denials that may contest it
+    for inc in incidents:
+        if inc.event not in denying:
+            denying[inc.event] = [
+                d for d in denials if any(_related(inc.event, ev) for ev in d.other_events)
+            ]
+        if denying[inc.event]:
+            _contest_by_denials(inc, denying[inc.event], by_id, sources, rules)
+    incidents.sort(key=lambda i: (i.when_from or "", i.event, i.id))
+    return incidents
+
+
+def _shards(facts: list[Claim], merge: Collection[frozenset[str]]) -> list[list[Claim]]:
+    """Claims that may share an incident, in their order: one event type in one country
+    (claims in different countries never match), joined where a claim names several
+    countries, where a claim names none (it may match any country's) and where an analyst
+    merged claims."""
+    joined: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def root(k: tuple[str, str]) -> tuple[str, str]:
+        joined.setdefault(k, k)
+        while joined[k] != k:
+            k = joined[k]
+        return k
+
+    def union(keys: list[tuple[str, str]]) -> None:
+        roots = sorted({root(k) for k in keys})
+        for r in roots[1:]:
+            joined[r] = roots[0]
+
+    keys_of: dict[str, list[tuple[str, str]]] = {}
+    nowhere: set[str] = set()  # event types with a claim in no country
+    for c in facts:
+        countries = _countries_of(c.places)
+        keys_of[c.id] = [(c.event, k) for k in sorted(countries)] or [(c.event, "")]
+        if not countries:
+            nowhere.add(c.event)
+        if len(countries) > 1:
+            union(keys_of[c.id])
+    union_all: dict[str, list[tuple[str, str]]] = {}
+    for k in list(joined) + [k for ks in keys_of.values() for k in ks]:
+        if k[0] in nowhere:
+            union_all.setdefault(k[0], []).append(k)
+    for keys in union_all.values():
+        union(keys)
+    for pair in merge:
+        union([k for cid in pair if cid in keys_of for k in keys_of[cid][:1]])
+    parts: dict[tuple[str, str], list[Claim]] = {}
+    for c in facts:
+        parts.setdefault(root(keys_of[c.id][0]), []).append(c)
+    return list(parts.values())
+
+
+def _group(
+    facts: list[Claim],
+    sources: Mapping[str, str],
+    rules: Rules,
+    merge: Collection[frozenset[str]],
+    split: Collection[frozenset[str]],
+) -> list[Incident]:
+    """The incidents of claims that may share one (`_shards`), series included; denials
+    are matched afterwards, against all of them."""
     parent = list(range(len(facts)))
     reasons: dict[int, list[str]] = {}
 
@@ -248,27 +335,29 @@ def _corroborate(
     # Velmora on 12 February", beside reports from Kessa and from Lorn that day) stays apart:
     # it must not make one incident of two towns' killings, and which town it belongs to is
     # not for the order of the reports to decide.
-    between: list[tuple[int, int, list[str]]] = []
+    between: list[tuple[int, int]] = []
     for i, j in candidate_pairs(facts, where, rules.time_slack_days):
-        why = _match(facts[i], facts[j], rules, where[i], where[j])
-        if why is None:
+        alike = bool(where[i].towns) == bool(where[j].towns)
+        if find(i) == find(j) and (j in reasons or not alike):
+            continue  # already together, and the pair would add nothing to say
+        if not _match(facts[i], facts[j], rules, where[i], where[j]):
             continue
-        if bool(where[i].towns) != bool(where[j].towns):
-            between.append((i, j, why))
-        elif join(i, j):
-            reasons.setdefault(j, why)
-    fits: dict[int, dict[int, tuple[int, int, list[str]]]] = {}
-    for i, j, why in between:
+        if not alike:
+            between.append((i, j))
+        elif join(i, j) and j not in reasons:
+            reasons[j] = _why(facts[i], facts[j], where[i], where[j])
+    fits: dict[int, dict[int, tuple[int, int]]] = {}
+    for i, j in between:
         ri, rj = find(i), find(j)
         if bool(towns[ri]) == bool(towns[rj]):
             continue  # an analyst's merge already put a town in both, or neither
         townless, towned = (ri, rj) if not towns[ri] else (rj, ri)
-        fits.setdefault(townless, {}).setdefault(towned, (i, j, why))
+        fits.setdefault(townless, {}).setdefault(towned, (i, j))
     for townless in sorted(fits):
         if len(fits[townless]) == 1:
-            ((i, j, why),) = fits[townless].values()
-            if join(i, j):
-                reasons.setdefault(j, why)
+            ((i, j),) = fits[townless].values()
+            if join(i, j) and j not in reasons:
+                reasons[j] = _why(facts[i], facts[j], where[i], where[j])
     groups: dict[int, list[int]] = {}
     for i in range(len(facts)):
         groups.setdefault(find(i), []).append(i)
@@ -278,17 +367,7 @@ def _corroborate(
     ]
     by_id = {c.id: c for c in facts}
     # one source repeating a figure in several documents is a series, not several incidents
-    incidents = _merge_series(incidents, by_id, sources, rules, split)
-    denying: dict[str, list[Claim]] = {}  # event type -> the denials that may contest it
-    for inc in incidents:
-        if inc.event not in denying:
-            denying[inc.event] = [
-                d for d in denials if any(_related(inc.event, ev) for ev in d.other_events)
-            ]
-        if denying[inc.event]:
-            _contest_by_denials(inc, denying[inc.event], by_id, sources, rules)
-    incidents.sort(key=lambda i: (i.when_from or "", i.event, i.id))
-    return incidents
+    return _merge_series(incidents, by_id, sources, rules, split)
 
 
 def _incident_id(members: list[Claim]) -> str:

@@ -13,7 +13,7 @@ met, can make the two differ; `tocsin watch` rebuilds in full whenever analysts 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 
 from tocsin.corroborate.incidents import Incident, Rules, _match, _Where, _where
@@ -115,17 +115,24 @@ class Neighbourhoods:
         for c in list(changed.values()):
             for cid in self._series_partners(c, self._w(c)):
                 take(cid)
+        # A claim in `out` came with its whole incident (or is new): matching it again adds
+        # nothing, and in a dense corpus most candidates are such, so they are not matched.
         townless: dict[str, Claim] = {}
         for c in changed.values():
             w = self._w(c)
-            for other in self._partners(c, w, everything=not w.towns):
+            if w.towns:
+                for other in self._partners(c, w, False, townless.__contains__):
+                    townless[other.id] = other
+                continue
+            for other in self._partners(  # a changed report naming no town: every group it fits
+                c, w, True, lambda cid: cid in out and (cid in townless or self._towned(cid))
+            ):
                 if not self._w(other).towns:
                     townless[other.id] = other
-                if not w.towns:  # a changed report naming no town: every group it fits
-                    take(other.id)
+                take(other.id)
         for u in townless.values():
             take(u.id)
-            for other in self._partners(u, self._w(u), everything=True):
+            for other in self._partners(u, self._w(u), True, out.__contains__):
                 take(other.id)
         for c in list(out.values()):
             for k in (*self._w(c).countries, _NOWHERE):
@@ -153,8 +160,18 @@ class Neighbourhoods:
     def _source(self, c: Claim) -> str:
         return self._sources.get(c.doc_sha256, c.doc_sha256)
 
-    def _partners(self, c: Claim, w: _Where, everything: bool) -> Iterable[Claim]:
-        """Stored claims that match `c`: all of them, or only those naming no town."""
+    def _towned(self, cid: str) -> bool:
+        return bool(self._wheres[cid].towns)
+
+    def _partners(
+        self,
+        c: Claim,
+        w: _Where,
+        everything: bool,
+        known: Callable[[str], bool] = lambda _: False,
+    ) -> Iterable[Claim]:
+        """Stored claims that match `c`: all of them, or only those naming no town; claims
+        `known` already are left out without being matched."""
         candidates: set[str] = set(self._docs.get(c.doc_sha256, ()))
         if everything:
             for k in w.towns:
@@ -173,6 +190,8 @@ class Neighbourhoods:
                     candidates.update(days.get((c.event, k, day), ()))
         wheres = self._wheres
         for cid in candidates:
+            if cid == c.id or known(cid):
+                continue
             other = self._claims[cid]
-            if cid != c.id and _match(c, other, self.rules, w, wheres[cid]) is not None:
+            if _match(c, other, self.rules, w, wheres[cid]):
                 yield other
