@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/extract_quality.py
 	$(BIN)/python bench/risk.py
+	$(BIN)/python bench/forecast.py
 
 clean:
 	rm -rf $(VENV) $(DATA) .mypy_cache .ruff_cache .pytest_cache

@@ -104,4 +104,14 @@ def main() -> None:
 
 
 # Commands register themselves on `cli` when imported.
-from tocsin.cli import alerts, audit, claims, docs, incidents, ingest, risk, users  # noqa: E402, F401
+from tocsin.cli import (  # noqa: E402, F401
+    alerts,
+    audit,
+    claims,
+    docs,
+    forecast,
+    incidents,
+    ingest,
+    risk,
+    users,
+)
