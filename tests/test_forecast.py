@@ -300,3 +300,35 @@ def test_cli_errors_are_one_line(run_sqlite: Run, csv_path: Path, tmp_path: Path
     assert out.exit_code == 1 and "not a model written by tocsin forecast fit" in out.stderr
     unknown = run("forecast", "evaluate", "--data", str(csv_path), "--models", "oracle")
     assert unknown.exit_code == 1 and "no model 'oracle'" in unknown.stderr
+
+
+def test_the_ranking_sits_beside_the_text_derived_profile(
+    run_sqlite: Run, seeds: Path, csv_path: Path, tmp_path: Path
+) -> None:
+    """A country the store holds reports about shows its latest text-derived profile next
+    to its structural forecast; the others say they have none."""
+    from .conftest import seed_paths
+
+    assert run_sqlite("ingest", *seed_paths(seeds)).exit_code == 0
+    named = tmp_path / "named.csv"
+    named.write_text(csv_path.read_text().replace("Country 00,", "Azerbaijan,"))
+    out = run_sqlite(
+        "forecast",
+        "predict",
+        "--data",
+        str(named),
+        "--model",
+        "replication",
+        "--top",
+        "30",
+        "--format",
+        "json",
+    )
+    rows = {r["country"]: r for r in json.loads(out.stdout)["ranking"]}
+    aze = rows["Azerbaijan"]
+    assert aze["iso3"] == "AZE"
+    profile = aze["text_profile"]
+    assert profile["claims"] > 0 and profile["score"] > 0 and profile["period"].startswith("20")
+    assert rows["Country 01"]["text_profile"] is None
+    table = run_sqlite("forecast", "predict", "--data", str(named), "--model", "replication")
+    assert "text-derived profile" in table.stdout and "no claims" in table.stdout
