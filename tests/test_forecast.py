@@ -9,6 +9,7 @@ import math
 import random
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -255,38 +256,20 @@ def test_cli_evaluate_json_plot_fit_and_predict(
 
     model = tmp_path / "model.pkl"
     run("forecast", "fit", "--data", str(csv_path), "--model", "replication", "--out", str(model))
-    ranking = json.loads(
-        run(
-            "forecast",
-            "predict",
-            "--data",
-            str(csv_path),
-            "--model-file",
-            str(model),
-            "--top",
-            "5",
-            "--format",
-            "json",
-        ).stdout
-    )["ranking"]
+
+    def predict(*extra: str) -> list[dict[str, Any]]:
+        args = ("--data", str(csv_path), "--model-file", str(model), "--format", "json")
+        out: list[dict[str, Any]] = json.loads(run("forecast", "predict", *args, *extra).stdout)[
+            "ranking"
+        ]
+        return out
+
+    ranking = predict("--top", "5")
     assert [r["rank"] for r in ranking] == [1, 2, 3, 4, 5]
     assert all(r["data_year"] == 2024 for r in ranking)
     assert ranking[0]["risk"] >= ranking[-1]["risk"]
     assert all(d["log_odds"] > 0 for r in ranking for d in r["drivers"])
-    one = json.loads(
-        run(
-            "forecast",
-            "predict",
-            "--data",
-            str(csv_path),
-            "--model-file",
-            str(model),
-            "--country",
-            ranking[0]["country"],
-            "--format",
-            "json",
-        ).stdout
-    )["ranking"]
+    one = predict("--country", ranking[0]["country"])
     assert len(one) == 1 and one[0]["country"] == ranking[0]["country"]
 
 

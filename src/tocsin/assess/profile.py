@@ -177,6 +177,7 @@ class RiskMatrix:
         self._claims: dict[str, Claim] = {}
         self._status: dict[str, str] = {}
         self._source: dict[str, str] = {}
+        self._latest: dict[str, str] = {}  # claim id -> its latest date (_latest)
         self._members: dict[Key, dict[str, None]] = {}  # insertion-ordered claim ids
         self._profiles: dict[Key, Profile] = {}
         self._periods: dict[str, set[str]] = {}  # area -> periods with evidence
@@ -211,30 +212,54 @@ class RiskMatrix:
         touched: set[Key] = set()
         keys, members = self._keys, self._members
         for cid in removed:
+            self._source.pop(cid, None)
+            self._latest.pop(cid, None)
             if self._claims.pop(cid, None) is not None:
                 for key in keys.pop(cid):
                     members[key].pop(cid, None)
                     touched.add(key)
+        # A first build (a million claims) takes the quick way: every cell it fills is new,
+        # and claims naming the same places (the same objects) share one lookup of areas.
+        fresh = not self._claims
+        own, source_of, latest_of = self._claims, self._source, self._latest
+        areas_of: dict[tuple[int, ...], tuple[str, ...]] = {}
+        granularity = self.granularity
         for c in claims:
             cid = c.id
             for key in keys.get(cid, ()):  # a claim replaced: out of its old cells
                 members[key].pop(cid, None)
                 touched.add(key)
-            self._claims[cid] = c
-            self._source[cid] = sources.get(c.doc_sha256, c.doc_sha256)
-            mine = keys[cid] = self.keys_of(c)
+            own[cid] = c
+            source_of[cid] = sources.get(c.doc_sha256, c.doc_sha256)
+            latest_of[cid] = _latest(c)
+            day = day_of(c)
+            if not c.risk_indicators or not day or c.stance == "calls_for":
+                keys[cid] = []  # as keys_of: demands report no event
+                continue
+            period = _period(day, granularity)
+            where = (*map(id, c.places), id(c.speaker_country))
+            found_areas = areas_of.get(where)
+            if found_areas is None:
+                found_areas = areas_of[where] = _areas(c.places, c.speaker_country)
+            mine = keys[cid] = [(area, period) for area in found_areas]
             for key in mine:
                 found = members.get(key)
                 if found is None:
                     members[key] = {cid: None}
                 else:
                     found[cid] = None
-            touched.update(mine)
+            if not fresh:
+                touched.update(mine)
+        if fresh:
+            touched.update(members)
         current = self._status
-        for cid, st in status.items():
-            if current.get(cid) != st:
-                current[cid] = st
-                touched.update(keys.get(cid, ()))
+        if fresh:
+            current.update(status)  # every cell is touched already
+        else:
+            for cid, st in status.items():
+                if current.get(cid) != st:
+                    current[cid] = st
+                    touched.update(keys.get(cid, ()))
         for key in touched:
             ids = members.get(key)
             if ids:
@@ -249,7 +274,7 @@ class RiskMatrix:
     def _build(self, key: Key, members: Iterable[str]) -> Profile:
         # map() and Counter keep the per-claim loops in C: this runs for every cell a
         # million claims fill
-        claims, source_of = self._claims, self._source
+        claims, source_of, latest_of = self._claims, self._source, self._latest
         status_of = self._status.get
         weight_of = self.weights.status
         by_indicator: dict[str, list[str]] = {}
@@ -262,14 +287,17 @@ class RiskMatrix:
                     found.append(cid)
         cells = {}
         for ind, ids in by_indicator.items():
-            st = Counter(status_of(cid, "single-source") for cid in ids)
+            st: dict[str, int] = {}
+            for x, n in Counter(map(status_of, ids)).items():
+                k = x or "single-source"  # no incident status given: single-source
+                st[k] = st.get(k, 0) + n
             cells[ind] = Cell(
                 ind,
                 ids,
                 set(map(source_of.__getitem__, ids)),
-                st["single-source"] + st["repeated"],
-                st["contested"],
-                max(_latest(claims[cid]) for cid in ids),
+                st.get("single-source", 0) + st.get("repeated", 0),
+                st.get("contested", 0),
+                max(map(latest_of.__getitem__, ids)),
                 sum(weight_of.get(x, 0.5) * n for x, n in st.items()),
             )
         return Profile(key[0], key[1], cells)

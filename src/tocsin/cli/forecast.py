@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import pickle
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,24 @@ data_option = click.option(
 )
 
 
+def model_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(
+        "--model",
+        "name",
+        type=click.Choice(list(models.MODELS)),
+        default=models.BEST,
+        show_default=True,
+        help=help,
+    )
+
+
+def fit_observed(data: cy.CountryYears, name: str) -> tuple[models.Model, cy.CountryYears]:
+    """Model `name` fit on every row whose target is observed, and those rows."""
+    train = data.take(data.observed())
+    with one_thread(), err_console.status(f"fitting {name} on {len(train):,} country-years"):
+        return models.fit(name, train), train
+
+
 @cli.group()
 def forecast() -> None:
     """Structural forecast of mass-killing onset from country-year data."""
@@ -40,22 +59,13 @@ def forecast() -> None:
 
 @forecast.command("fit")
 @data_option
-@click.option(
-    "--model",
-    "name",
-    type=click.Choice(list(models.MODELS)),
-    default=models.BEST,
-    show_default=True,
-)
+@model_option("The model to fit.")
 @click.option(
     "--out", "out", required=True, type=click.Path(dir_okay=False), help="Where to write the model."
 )
 def fit_cmd(data_path: str, name: str, out: str) -> None:
     """Fit a model on every row whose target is observed."""
-    data = cy.load(data_path)
-    train = data.take(data.observed())
-    with one_thread(), console.status(f"fitting {name} on {len(train):,} country-years"):
-        model = models.fit(name, train)
+    model, train = fit_observed(cy.load(data_path), name)
     blob = {"magic": MODEL_FILE_MAGIC, "name": name, "model": model, "train": train}
     tmp = Path(out).with_suffix(Path(out).suffix + ".tmp")
     tmp.write_bytes(pickle.dumps(blob))
@@ -67,14 +77,7 @@ def fit_cmd(data_path: str, name: str, out: str) -> None:
 @forecast.command("predict")
 @data_option
 @click.option("--model-file", type=click.Path(exists=True, dir_okay=False), help="From `fit`.")
-@click.option(
-    "--model",
-    "name",
-    type=click.Choice(list(models.MODELS)),
-    default=models.BEST,
-    show_default=True,
-    help="Fit this model now (when no --model-file).",
-)
+@model_option("Fit this model now (when no --model-file).")
 @click.option("--year", type=int, help="The year of data to forecast from [default: the last].")
 @click.option("--top", type=int, default=30, show_default=True)
 @click.option("--country", help="Only this country (EWP name), with every driver.")
@@ -99,9 +102,7 @@ def predict_cmd(
         if list(train.features) != data.features:
             raise TocsinError(f"{model_file}: fit on other predictors than {data_path} holds")
     else:
-        train = data.take(data.observed())
-        with one_thread(), err_console.status(f"fitting {name} on {len(train):,} rows"):
-            model = models.fit(name, train)
+        model, train = fit_observed(data, name)
     year = year or data.last_year
     rows = data.take(data.years == year)
     if not len(rows):
