@@ -120,9 +120,10 @@ class Neighbourhoods:
         townless: dict[str, Claim] = {}
         for c in changed.values():
             w = self._w(c)
-            if w.towns:
+            if w.towns:  # the reports naming no town it matches (its document's may name one)
                 for other in self._partners(c, w, False, townless.__contains__):
-                    townless[other.id] = other
+                    if not self._w(other).towns:
+                        townless[other.id] = other
                 continue
             for other in self._partners(  # a changed report naming no town: every group it fits
                 c, w, True, lambda cid: cid in out and (cid in townless or self._towned(cid))
