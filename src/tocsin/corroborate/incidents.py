@@ -275,26 +275,31 @@ def _shards(facts: list[Claim], merge: Collection[frozenset[str]]) -> list[list[
         for r in roots[1:]:
             joined[r] = roots[0]
 
-    keys_of: dict[str, list[tuple[str, str]]] = {}
+    first: list[tuple[str, str]] = []  # each claim's (event, first country), in order
     nowhere: set[str] = set()  # event types with a claim in no country
+    # claims naming the same places (the same objects) look their countries up once
+    countries_of: dict[tuple[int, ...], tuple[str, ...]] = {}
     for c in facts:
-        countries = _countries_of(c.places)
-        keys_of[c.id] = [(c.event, k) for k in sorted(countries)] or [(c.event, "")]
+        where = tuple(map(id, c.places))
+        countries = countries_of.get(where)
+        if countries is None:
+            countries = countries_of[where] = tuple(sorted(_countries_of(c.places)))
         if not countries:
             nowhere.add(c.event)
-        if len(countries) > 1:
-            union(keys_of[c.id])
-    union_all: dict[str, list[tuple[str, str]]] = {}
-    for k in list(joined) + [k for ks in keys_of.values() for k in ks]:
-        if k[0] in nowhere:
-            union_all.setdefault(k[0], []).append(k)
-    for keys in union_all.values():
-        union(keys)
-    for pair in merge:
-        union([k for cid in pair if cid in keys_of for k in keys_of[cid][:1]])
+        elif len(countries) > 1:
+            union([(c.event, k) for k in countries])
+        first.append((c.event, countries[0] if countries else ""))
+    keys = set(first) | set(joined)
+    for event in nowhere:  # a claim in no country may match any country's
+        union([k for k in keys if k[0] == event])
+    if merge:
+        at = {c.id: i for i, c in enumerate(facts)}
+        for pair in merge:
+            union([first[at[cid]] for cid in pair if cid in at])
+    root_of = {k: root(k) for k in keys}
     parts: dict[tuple[str, str], list[Claim]] = {}
-    for c in facts:
-        parts.setdefault(root(keys_of[c.id][0]), []).append(c)
+    for c, k in zip(facts, first, strict=True):
+        parts.setdefault(root_of[k], []).append(c)
     return list(parts.values())
 
 
