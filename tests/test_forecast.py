@@ -286,7 +286,11 @@ def test_cli_errors_are_one_line(run_sqlite: Run, csv_path: Path, tmp_path: Path
 
 
 def test_the_ranking_sits_beside_the_text_derived_profile(
-    run_sqlite: Run, seeds: Path, csv_path: Path, tmp_path: Path
+    run_sqlite: Run,
+    seeds: Path,
+    csv_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A country the store holds reports about shows its latest text-derived profile next
     to its structural forecast; the others say they have none."""
@@ -315,3 +319,11 @@ def test_the_ranking_sits_beside_the_text_derived_profile(
     assert rows["Country 01"]["text_profile"] is None
     table = run_sqlite("forecast", "predict", "--data", str(named), "--model", "replication")
     assert "text-derived profile" in table.stdout and "no claims" in table.stdout
+    # once the store has users, someone without a role sees the forecast, not the record
+    monkeypatch.setenv("TOCSIN_USER", "ada")
+    assert run_sqlite("users", "add", "ada", "--role", "admin").exit_code == 0
+    monkeypatch.setenv("TOCSIN_USER", "eve")
+    args = ("--data", str(named), "--model", "replication", "--format", "json")
+    hidden = run_sqlite("forecast", "predict", *args)
+    assert hidden.exit_code == 0 and "no role in this store" in hidden.stderr
+    assert all(r["text_profile"] is None for r in json.loads(hidden.stdout)["ranking"])

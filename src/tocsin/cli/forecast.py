@@ -272,7 +272,12 @@ def _text_profiles(ctx: Context) -> dict[str, dict[str, Any]]:
 
     if not ctx.db and not (resolve_data_dir(ctx.data_dir) / "tocsin.db").exists():
         return {}  # no store here: a forecast does not make one
+    from tocsin.store.users import at_least
+
     try:
+        if not at_least(ctx.role(), "viewer"):
+            err_console.print("text-derived profiles not shown: you have no role in this store")
+            return {}
         record = record_of(ctx.store)
     except TocsinError:
         return {}
