@@ -183,12 +183,22 @@ class RiskMatrix:
         self._periods: dict[str, set[str]] = {}  # area -> periods with evidence
         self._keys: dict[str, list[Key]] = {}  # claim id -> the cells it is in
 
-    def keys_of(self, c: Claim) -> list[Key]:
+    def keys_of(
+        self, c: Claim, seen: dict[tuple[int, ...], tuple[str, ...]] | None = None
+    ) -> list[Key]:
+        """The cells a claim is in. `seen`: areas by the identity of place objects, for a
+        bulk update where many claims share them (cheaper than hashing the places)."""
         day = day_of(c)
         if not c.risk_indicators or not day or c.stance == "calls_for":
             return []  # demands report no event
         period = _period(day, self.granularity)
-        return [(area, period) for area in _areas(c.places, c.speaker_country)]
+        if seen is None:
+            return [(area, period) for area in _areas(c.places, c.speaker_country)]
+        where = (*map(id, c.places), id(c.speaker_country))
+        areas = seen.get(where)
+        if areas is None:
+            areas = seen[where] = _areas(c.places, c.speaker_country)
+        return [(area, period) for area in areas]
 
     def update(
         self,
@@ -223,7 +233,6 @@ class RiskMatrix:
         fresh = not self._claims
         own, source_of, latest_of = self._claims, self._source, self._latest
         areas_of: dict[tuple[int, ...], tuple[str, ...]] = {}
-        granularity = self.granularity
         for c in claims:
             cid = c.id
             for key in keys.get(cid, ()):  # a claim replaced: out of its old cells
@@ -232,16 +241,7 @@ class RiskMatrix:
             own[cid] = c
             source_of[cid] = sources.get(c.doc_sha256, c.doc_sha256)
             latest_of[cid] = _latest(c)
-            day = day_of(c)
-            if not c.risk_indicators or not day or c.stance == "calls_for":
-                keys[cid] = []  # as keys_of: demands report no event
-                continue
-            period = _period(day, granularity)
-            where = (*map(id, c.places), id(c.speaker_country))
-            found_areas = areas_of.get(where)
-            if found_areas is None:
-                found_areas = areas_of[where] = _areas(c.places, c.speaker_country)
-            mine = keys[cid] = [(area, period) for area in found_areas]
+            mine = keys[cid] = self.keys_of(c, areas_of)
             for key in mine:
                 found = members.get(key)
                 if found is None:
@@ -250,10 +250,9 @@ class RiskMatrix:
                     found[cid] = None
             if not fresh:
                 touched.update(mine)
-        if fresh:
-            touched.update(members)
         current = self._status
         if fresh:
+            touched.update(members)
             current.update(status)  # every cell is touched already
         else:
             for cid, st in status.items():

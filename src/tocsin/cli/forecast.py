@@ -15,7 +15,7 @@ import numpy as np
 from rich.table import Table
 
 from tocsin.cli import Context, cli
-from tocsin.cli.output import console, err_console, format_option
+from tocsin.cli.output import console, emit, err_console, format_option
 from tocsin.errors import TocsinError
 from tocsin.forecast import data as cy
 from tocsin.forecast import evaluate as ev
@@ -134,23 +134,15 @@ def predict_cmd(
         sys.stdout.write(json.dumps({"model": name, "ranking": out}, indent=2) + "\n")
         return
     if fmt == "csv":
-        import csv
-
-        w = csv.writer(sys.stdout)
-        w.writerow(["rank", "country", "iso3", "data_year", "risk", "drivers", "text_score"])
-        for row in out:
-            tp = row["text_profile"]
-            w.writerow(
-                [
-                    row["rank"],
-                    row["country"],
-                    row["iso3"] or "",
-                    row["data_year"],
-                    row["risk"],
-                    "; ".join(d["predictor"] for d in row["drivers"]),
-                    tp["score"] if tp else "",
-                ]
-            )
+        flat = [
+            {
+                **row,
+                "drivers": [d["predictor"] for d in row["drivers"]],
+                "text_score": row["text_profile"]["score"] if row["text_profile"] else None,
+            }
+            for row in out
+        ]
+        emit(flat, "csv", ["rank", "country", "iso3", "data_year", "risk", "drivers", "text_score"])
         return
     table = Table(title=f"{name}: risk of a mass-killing onset in {year + 1} or {year + 2}")
     for col in ("rank", "country", "risk", "pushed up by (log-odds)", "text-derived profile"):
@@ -219,26 +211,15 @@ def evaluate_cmd(
 
 def _print_table(result: ev.Evaluation, fmt: str) -> None:
     cols = ["auc", "pr_auc", "top10", "top20", "top30", "onsets", "brier", "false_alarms_per_onset"]
-    if fmt == "csv":
-        import csv
-
-        w = csv.writer(sys.stdout)
-        w.writerow(["model", *cols])
-        for name, m in result.metrics.items():
-            w.writerow([name, *(m.get(c, "") for c in cols)])
-        return
-    table = Table(
-        title=f"{result.rows:,} country-years, {result.years[0]}–{result.years[1]}, same rows for all"
-    )
-    for c in ("model", *cols):
-        table.add_column(c, justify="left" if c == "model" else "right")
-    for name, m in result.metrics.items():
-        table.add_row(name, *("—" if m.get(c) is None else str(m.get(c)) for c in cols))
-    console.print(table)
-    console.print(
-        "top k: onsets whose country ranked in the top k of either forecast covering the year; "
-        f"false alarms per onset at risk >= {next(iter(result.metrics.values())).get('threshold', metrics.ALERT_THRESHOLD)}."
-    )
+    rows = [{"model": name, **m} for name, m in result.metrics.items()]
+    title = f"{result.rows:,} country-years, {result.years[0]}–{result.years[1]}, same rows for all"
+    emit(rows, fmt, ["model", *cols], title)
+    if fmt == "table":
+        threshold = next(iter(result.metrics.values())).get("threshold", metrics.ALERT_THRESHOLD)
+        console.print(
+            "top k: onsets whose country ranked in the top k of either forecast covering the "
+            f"year; false alarms per onset at risk >= {threshold}."
+        )
 
 
 def _read_model(path: str) -> dict[str, Any]:

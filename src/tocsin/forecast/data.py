@@ -23,8 +23,6 @@ Array = npt.NDArray[np.float64]
 
 KEYS = ("ewp_name", "year")
 TARGET, ONSET = "mk_onset_1or2", "mk_onset"
-# outcomes and identifiers: never predictors (mk_onset_1 and _2 are the target's parts)
-NOT_PREDICTORS = {*KEYS, "ccode", TARGET, ONSET, "mk_onset_1", "mk_onset_2"}
 # The EWP's 39 candidate predictors (prepared2024predictors), year included.
 EWP_PREDICTORS = [
     "widetargeting",

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-Array = npt.NDArray[np.float64]
+from tocsin.forecast.data import Array
 
 _EPS = 1e-5  # glmnet keeps fitted probabilities this far from 0 and 1
 _THRESH = 1e-7
@@ -29,6 +29,12 @@ _THRESH = 1e-7
 def _sigmoid(eta: Array) -> Array:
     out: Array = 1.0 / (1.0 + np.exp(-np.clip(eta, -30, 30)))
     return out
+
+
+def _deviance(y: Array, q: Array) -> float:
+    """Binomial deviance, probabilities kept _EPS away from 0 and 1 as glmnet keeps them."""
+    q = np.clip(q, _EPS, 1 - _EPS)
+    return float(-2 * np.sum(y * np.log(q) + (1 - y) * np.log(1 - q)))
 
 
 @dataclass
@@ -68,8 +74,7 @@ class ElasticNetLogit:
             train[held] = False
             path = _path(ZT[:, train], y[train], grid, self.alpha, stop_early=False)
             for k, (b0, b) in enumerate(path):
-                q = np.clip(_sigmoid(b0 + Z[held] @ b), _EPS, 1 - _EPS)
-                cv[k] += -2 * np.sum(y[held] * np.log(q) + (1 - y[held]) * np.log(1 - q))
+                cv[k] += _deviance(y[held], _sigmoid(b0 + Z[held] @ b))
         self.cv_deviance_ = cv / n
         best = int(np.argmin(self.cv_deviance_))
         self.lambda_ = float(grid[best])
@@ -82,12 +87,6 @@ class ElasticNetLogit:
 
     def predict_proba(self, X: Array) -> Array:
         return _sigmoid(self.decision(X))
-
-    def contributions(self, X: Array) -> Array:
-        """Each predictor's share of the log-odds, relative to the training average: the
-        linear model's exact decomposition."""
-        out: Array = ((X - self.mean_) / self.scale_) * self.coef_
-        return out
 
 
 def _stratified_folds(y: Array, k: int, seed: int) -> list[npt.NDArray[np.int64]]:
@@ -110,7 +109,7 @@ def _path(
     ybar = min(max(float(y.mean()), _EPS), 1 - _EPS)
     b0 = float(np.log(ybar / (1 - ybar)))
     b = np.zeros(p)
-    null_dev = -2 * np.sum(y * np.log(ybar) + (1 - y) * np.log(1 - ybar))
+    null_dev = _deviance(y, np.full(len(y), ybar))
     out: list[tuple[float, Array]] = []
     ratios: list[float] = []
     for lam in grid:
@@ -118,8 +117,7 @@ def _path(
         out.append((b0, b.copy()))
         if not stop_early:
             continue
-        q = np.clip(_sigmoid(b0 + b @ ZT), _EPS, 1 - _EPS)
-        dev = -2 * np.sum(y * np.log(q) + (1 - y) * np.log(1 - q))
+        dev = _deviance(y, _sigmoid(b0 + b @ ZT))
         ratios.append(1 - dev / null_dev if null_dev > 0 else 1.0)
         # glmnet's stopping rules: the deviance explained stops changing, or is ~all
         if len(ratios) > 1 and (ratios[-1] - ratios[-2] < 1e-5 * ratios[-1] or ratios[-1] > 0.999):

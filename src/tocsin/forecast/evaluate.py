@@ -59,14 +59,10 @@ def read_scores(path: str | Path, data: CountryYears) -> list[Scored]:
         found.setdefault(year, []).append((r["ewp_name"], risk, rank))
     out = []
     for year, entries in found.items():
-        risks = sorted(r for _, r, _ in entries)
-        for country, risk, rank in entries:
-            if (country, year) not in onset:
-                continue
-            if rank is None:
-                above = sum(1 for r in risks if r > risk)
-                rank = above + (sum(1 for r in risks if r == risk) + 1) / 2
-            out.append(Scored(country, year, risk, onset[(country, year)], rank))
+        ranks = protocol.descending_ranks([r for _, r, _ in entries])
+        for (country, risk, given), rank in zip(entries, ranks, strict=True):
+            if (country, year) in onset:
+                out.append(Scored(country, year, risk, onset[(country, year)], given or rank))
     if not out:
         raise ForecastDataError(f"{where}: no country-year in common with the data file")
     return out

@@ -13,12 +13,9 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
-from tocsin.forecast.data import CountryYears
+from tocsin.forecast.data import Array, CountryYears
 from tocsin.forecast.models import Model
-
-Array = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
+from tocsin.forecast.data import Array
 from tocsin.forecast.protocol import Forecast, Scored
 
-Array = npt.NDArray[np.float64]
 TOPS = (10, 20, 30)
 ALERT_THRESHOLD = 0.04  # the EWP calls a risk of 4 % or more high
 CALIBRATION_EDGES = (0.0, 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 1.0)

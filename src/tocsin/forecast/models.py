@@ -24,10 +24,8 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from tocsin.forecast.data import BATTLE_DEATHS, CountryYears
+from tocsin.forecast.data import BATTLE_DEATHS, Array, CountryYears
 from tocsin.forecast.enet import ElasticNetLogit
-
-Array = npt.NDArray[np.float64]
 
 
 class Model(Protocol):

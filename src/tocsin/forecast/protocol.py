@@ -13,14 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
 from tocsin.forecast import models
 from tocsin.forecast.data import CountryYears
 from tocsin.forecast.models import Model
 from tocsin.forkmap import cores, fork_map
 
-Array = npt.NDArray[np.float64]
 FIRST_LAST_TRAINING_YEAR, LAST_LAST_TRAINING_YEAR = 1991, 2021
 
 
@@ -46,9 +44,7 @@ class Scored:
     rank: float
 
 
-def window(
-    data: CountryYears, names: Sequence[str], last: int
-) -> tuple[dict[str, list[Forecast]], dict[str, Model]]:
+def window(data: CountryYears, names: Sequence[str], last: int) -> dict[str, list[Forecast]]:
     """Fit each model on the observed years <= last; forecast from the data of last + 2."""
     train = data.take(data.observed() & (data.years <= last))
     test = data.take(data.years == last + 2)
@@ -62,7 +58,7 @@ def window(
             for c, y, r, t in zip(test.countries, test.years, risk, test.target, strict=True)
             if not np.isnan(r)
         ]
-    return out, fitted
+    return out
 
 
 def rolling(
@@ -78,10 +74,21 @@ def rolling(
 
     def one(last: int) -> dict[str, list[Forecast]]:
         with one_thread():  # set in the child: BLAS starts its threads afresh after a fork
-            return window(data, names, last)[0]
+            return window(data, names, last)
 
     parts = fork_map(one, years, workers or cores(), size=lambda y: y)
     return {name: [f for part in parts for f in part[name]] for name in names}
+
+
+def descending_ranks(risks: Sequence[float]) -> list[float]:
+    """Each risk's place among them, highest first, ties at their average place."""
+    ordered = np.sort(np.array(risks))
+    above = len(ordered) - np.searchsorted(ordered, risks, side="right")
+    tied = np.searchsorted(ordered, risks, side="right") - np.searchsorted(
+        ordered, risks, side="left"
+    )
+    out: list[float] = (above + (tied + 1) / 2).tolist()
+    return out
 
 
 def score_years(data: CountryYears, forecasts: Sequence[Forecast]) -> list[Scored]:
@@ -94,13 +101,9 @@ def score_years(data: CountryYears, forecasts: Sequence[Forecast]) -> list[Score
         by_year.setdefault(f.year, []).append(f)
     made: dict[tuple[str, int], tuple[float, float]] = {}
     for year, fs in by_year.items():
-        risks = np.sort(np.array([f.risk for f in fs]))
-        for f in fs:
-            above = len(risks) - int(np.searchsorted(risks, f.risk, side="right"))
-            tied = int(np.searchsorted(risks, f.risk, side="right")) - int(
-                np.searchsorted(risks, f.risk, side="left")
-            )
-            made[(f.country, year)] = (f.risk, above + (tied + 1) / 2)
+        ranks = descending_ranks([f.risk for f in fs])
+        for f, rank in zip(fs, ranks, strict=True):
+            made[(f.country, year)] = (f.risk, rank)
     out = []
     for c, y, onset in zip(data.countries, data.years, data.onset, strict=True):
         y = int(y)
