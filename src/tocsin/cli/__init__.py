@@ -113,5 +113,6 @@ from tocsin.cli import (  # noqa: E402, F401
     incidents,
     ingest,
     risk,
+    serve,
     users,
 )

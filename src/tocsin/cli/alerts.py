@@ -9,87 +9,16 @@ from typing import Any
 
 import click
 
-from tocsin.assess import Alert, Fired, evaluate, rules, statuses
 from tocsin.cli import Context, cli
-from tocsin.cli.incidents import record_of
 from tocsin.cli.output import console, emit, err_console, format_option
-from tocsin.cli.risk import risk_matrix
-from tocsin.corroborate import corroborate, source_label
-from tocsin.corroborate.neighbourhood import Neighbourhoods
 from tocsin.ingest.run import Options, Outcome, ingest
 from tocsin.ingest.sources import expand
+from tocsin.record import Live, raise_alerts, rules_for
 from tocsin.report import deliver
 from tocsin.store import Store
 from tocsin.store.users import at_least
-from tocsin.types import Claim, Document
 
 COLUMNS = ["raised_at", "severity", "area", "period", "rule", "corroboration", "title", "id"]
-
-
-def rules_file(obj: Context, given: str | None) -> rules.Rules:
-    """--rules FILE, else DATA_DIR/alerts.yaml when the desk has one, else the defaults."""
-    if given:
-        return rules.load(given)
-    local = obj.store.data_dir / "alerts.yaml"
-    return rules.load(local if local.is_file() else None)
-
-
-def raise_alerts(store: Store, ruleset: rules.Rules) -> list[dict[str, Any]]:
-    """Apply the rules to the whole record; store and return the alerts that are new."""
-    return Live(store, ruleset, incremental=False).raised
-
-
-class Live:
-    """The record's incidents, monthly matrix and alerts, kept up to date document by
-    document for `tocsin watch`: a new document re-groups only what it can change
-    (corroborate.neighbourhood; the same incidents as a full run) and the rules run only on
-    the areas it touched. Built in full at the start, and again whenever analysts' merges or
-    splits change, or every `full_every` updates, to take in what other processes did."""
-
-    def __init__(
-        self,
-        store: Store,
-        ruleset: rules.Rules,
-        full_every: int = 50,
-        incremental: bool = True,  # False: one full run, no index kept for later documents
-    ) -> None:
-        self.store, self.rules, self.full_every = store, ruleset, full_every
-        self.incremental = incremental
-        self.raised = self.full()
-
-    def full(self) -> list[dict[str, Any]]:
-        record = record_of(self.store)
-        self.links, self.sources = record.links, record.sources
-        self.matrix = risk_matrix(record, "month")
-        self.incident_of = {cid: inc for inc in record.incidents for cid in inc.claims}
-        self.hood = Neighbourhoods(record.claims if self.incremental else (), self.sources)
-        self.updates = 0
-        return self._raise(None)
-
-    def add(self, documents: list[Document], found: list[Claim]) -> list[dict[str, Any]]:
-        """Take in newly stored documents and their claims; store and return the alerts
-        that are new."""
-        self.updates += 1
-        if (
-            not self.incremental
-            or self.updates >= self.full_every
-            or self.store.incident_links() != self.links
-        ):
-            return self.full()
-        self.sources.update((d.sha256, source_label(d)) for d in documents)
-        self.hood.add(found, self.sources)
-        merge, split = self.links
-        regrouped = corroborate(
-            self.hood.around(found, self.incident_of), self.sources, merge=merge, split=split
-        )
-        touched = self.matrix.update(found, statuses(regrouped), self.sources)
-        self.incident_of.update((cid, inc) for inc in regrouped for cid in inc.claims)
-        return self._raise({area for area, _ in touched})
-
-    def _raise(self, areas: set[str] | None) -> list[dict[str, Any]]:
-        fired = Fired.of(Alert.from_record(r) for r in self.store.alerts())
-        new = evaluate(self.rules, self.matrix, self.incident_of, fired, areas)
-        return self.store.add_alerts([a.record() for a in new])
 
 
 def _shown(record: dict[str, Any], redacted: bool) -> dict[str, Any]:
@@ -136,7 +65,7 @@ def alerts_cmd(
     """Alerts, newest first: the rules are applied to the record first (when your role may
     write), so any new evidence raises its alerts; an alert never fires twice for the same
     evidence. Rules: --rules FILE, else DATA_DIR/alerts.yaml, else the built-in defaults."""
-    ruleset = rules_file(obj, rules_path)
+    ruleset = rules_for(obj.store, rules_path)
     if check_rules:
         console.print(f"{ruleset.origin}: {len(ruleset.rules)} rules, valid")
         return
@@ -254,7 +183,7 @@ def watch_cmd(
     deliver them to --feed and --webhook targets, retrying those that are down. Stops on
     Ctrl-C (or after --cycles looks)."""
     obj.require("analyst", "watching a folder (ingesting and raising alerts)")
-    ruleset = rules_file(obj, rules_path)
+    ruleset = rules_for(obj.store, rules_path)
     store = obj.store
     opts = Options(entities=obj.entities)
     last: dict[Path, tuple[int, int]] = {}

@@ -97,7 +97,7 @@ def predict_cmd(
     the text-derived risk profile of the same country where the store has one."""
     data = cy.load(data_path)
     if model_file:
-        blob = _read_model(model_file)
+        blob = read_model(model_file)
         name, model, train = blob["name"], blob["model"], blob["train"]
         if list(train.features) != data.features:
             raise TocsinError(f"{model_file}: fit on other predictors than {data_path} holds")
@@ -115,7 +115,7 @@ def predict_cmd(
     text = _text_profiles(ctx)
     out: list[dict[str, Any]] = []
     for r in ranked[: top if not country else None]:
-        code = _iso3(r.country, ctx.entities)
+        code = iso3(r.country, ctx.entities)
         out.append(
             {
                 "rank": r.rank,
@@ -222,7 +222,7 @@ def _print_table(result: ev.Evaluation, fmt: str) -> None:
         )
 
 
-def _read_model(path: str) -> dict[str, Any]:
+def read_model(path: str) -> dict[str, Any]:
     """A model written by `fit` (a pickle: load only files you wrote yourself)."""
     try:
         blob = pickle.loads(Path(path).read_bytes())  # the user's own file: see the docstring
@@ -233,7 +233,7 @@ def _read_model(path: str) -> dict[str, Any]:
     return blob
 
 
-def _iso3(name: str, entities: str | None) -> str | None:
+def iso3(name: str, entities: str | None) -> str | None:
     from tocsin import countries
 
     names = countries.index("en", entities)
@@ -247,8 +247,7 @@ def _text_profiles(ctx: Context) -> dict[str, dict[str, Any]]:
     """Each country's latest text-derived profile (overall score, period, claims), if the
     store has any; an empty or absent store gives none."""
     from tocsin.assess import load_weights
-    from tocsin.cli.incidents import record_of
-    from tocsin.cli.risk import risk_matrix
+    from tocsin.record import record_of, risk_matrix
     from tocsin.store import resolve_data_dir
 
     if not ctx.db and not (resolve_data_dir(ctx.data_dir) / "tocsin.db").exists():

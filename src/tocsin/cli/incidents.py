@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any
 
 import click
@@ -13,41 +13,10 @@ from rich.text import Text
 from tocsin.cli import Context, cli
 from tocsin.cli.claims import count_text, highlighted
 from tocsin.cli.output import console, emit, err_console, format_option
-from tocsin.corroborate import Incident, corroborate, source_label
-from tocsin.store import Store
-from tocsin.types import Claim
+from tocsin.corroborate import Incident
+from tocsin.record import incidents_of
 
 STATUSES = ("single-source", "repeated", "corroborated", "contested")
-
-
-@dataclass
-class Record:
-    """What the store says, read once: claims (with their filenames), each document's
-    source, the analysts' merges and splits, and the incidents derived from them."""
-
-    incidents: list[Incident]
-    by_id: dict[str, tuple[Claim, str]]
-    sources: dict[str, str]
-    links: tuple[set[frozenset[str]], set[frozenset[str]]]
-
-    @property
-    def claims(self) -> list[Claim]:
-        return [c for c, _ in self.by_id.values()]
-
-
-def record_of(store: Store) -> Record:
-    found = store.claims()
-    sources = {info.sha256: source_label(info) for info in store.list_documents()}
-    merge, split = links = store.incident_links()
-    incidents = corroborate([c for c, _ in found], sources, merge=merge, split=split)
-    return Record(incidents, {c.id: (c, f) for c, f in found}, sources, links)
-
-
-def incidents_of(store: Store) -> tuple[list[Incident], dict[str, tuple[Claim, str]]]:
-    """Every incident, from the stored claims and the analysts' stored merges and splits,
-    with the claims by id (and their filenames)."""
-    record = record_of(store)
-    return record.incidents, record.by_id
 
 
 def incident_row(inc: Incident, reviewed: dict[tuple[str, str], Any]) -> dict[str, Any]:

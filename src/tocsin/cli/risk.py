@@ -11,10 +11,10 @@ import click
 from rich.table import Table
 
 from tocsin import framework
-from tocsin.assess import Profile, RiskMatrix, load_weights, statuses
+from tocsin.assess import Profile, RiskMatrix, load_weights
 from tocsin.cli import Context, cli
-from tocsin.cli.incidents import Record, record_of
 from tocsin.cli.output import console, emit, format_option
+from tocsin.record import record_of, risk_matrix
 
 CSV_COLUMNS = [
     "country",
@@ -35,13 +35,6 @@ CSV_COLUMNS = [
     "change",
     "weights",
 ]
-
-
-def risk_matrix(record: Record, granularity: str) -> RiskMatrix:
-    """Every stored claim in a matrix, weighted by the status of its incident."""
-    matrix = RiskMatrix(granularity)
-    matrix.update(record.claims, statuses(record.incidents), record.sources)
-    return matrix
 
 
 def _rows(p: Profile, previous: Profile | None) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -190,6 +190,31 @@ class Store:
     def users(self) -> list[dict[str, str]]:
         with self.engine.connect() as conn:
             return users.listing(conn)
+
+    def has_users(self) -> bool:
+        with self.engine.connect() as conn:
+            return bool(users.listing(conn))
+
+    def set_password(self, name: str, password: str) -> None:
+        self._write(lambda conn: users.set_password(conn, name, password))
+
+    def check_password(self, name: str, password: str) -> bool:
+        with self.engine.connect() as conn:
+            return users.check_password(conn, name, password)
+
+    def issue_credential(
+        self, name: str, kind: str, label: str, lifetime: timedelta | None = None
+    ) -> str:
+        out: list[str] = []
+        self._write(lambda conn: out.append(users.issue(conn, name, kind, label, lifetime)))
+        return out[-1]
+
+    def credential_holder(self, secret: str, kind: str) -> str | None:
+        with self.engine.connect() as conn:
+            return users.holder(conn, secret, kind)
+
+    def revoke_credential(self, secret: str) -> None:
+        self._write(lambda conn: users.revoke(conn, secret))
 
     def audit_entries(self) -> list[audit.Entry]:
         with self.engine.connect() as conn:

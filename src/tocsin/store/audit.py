@@ -12,6 +12,9 @@ import getpass
 import hashlib
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -35,8 +38,24 @@ class Entry:
     hash: str
 
 
+_acting: ContextVar[str | None] = ContextVar("tocsin_acting", default=None)
+
+
+@contextmanager
+def acting_as(name: str) -> Iterator[None]:
+    """Writes inside are by `name` (a desk user), not by the account running the server."""
+    token = _acting.set(name)
+    try:
+        yield
+    finally:
+        _acting.reset(token)
+
+
 def actor() -> str:
-    """Who is writing: $TOCSIN_USER, else the account running Tocsin."""
+    """Who is writing: a desk user acting, else $TOCSIN_USER, else the account running Tocsin."""
+    acting = _acting.get()
+    if acting:
+        return acting
     try:
         return os.environ.get("TOCSIN_USER") or getpass.getuser()
     except (KeyError, OSError):

@@ -152,6 +152,20 @@ users = Table(
     Column("role", String(12), nullable=False),  # admin | analyst | viewer
     Column("created_at", String(32), nullable=False),
     Column("created_by", String(80), nullable=False),
+    Column("password", String(200)),  # scrypt$n$r$p$salt$hash, for the web desk; never plain
+)
+
+# What lets someone in without a password each time: API tokens (until revoked) and desk
+# sessions (until they expire or log out). Only a token's sha256 is kept.
+credentials = Table(
+    "credentials",
+    metadata,
+    Column("digest", String(64), primary_key=True),
+    Column("name", String(80), nullable=False, index=True),
+    Column("kind", String(8), nullable=False),  # token | session
+    Column("label", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32)),  # None: until revoked
 )
 
 # Claims an extraction replaced: kept whole, so that re-extracting never loses a version.

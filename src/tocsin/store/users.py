@@ -3,13 +3,17 @@ personal data redacted). A store with no users is a single-user store: its user 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import base64
+import hashlib
+import hmac
+import secrets
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from tocsin.errors import TocsinError
 from tocsin.store import audit
-from tocsin.store.schema import users
+from tocsin.store.schema import credentials, users
 
 ROLES = ("viewer", "analyst", "admin")  # each can do what the ones before it can
 
@@ -43,4 +47,86 @@ def add(conn: Connection, name: str, role: str) -> None:
 
 
 def listing(conn: Connection) -> list[dict[str, str]]:
-    return [dict(r._mapping) for r in conn.execute(select(users).order_by(users.c.name))]
+    cols = [c for c in users.c if c.name != "password"]
+    return [dict(r._mapping) for r in conn.execute(select(*cols).order_by(users.c.name))]
+
+
+# scrypt from the standard library: memory-hard, no dependency. n=2**14, r=8: ~16 MiB, ~50 ms.
+_N, _R, _P = 1 << 14, 8, 1
+MIN_PASSWORD = 10
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=32)
+
+
+def set_password(conn: Connection, name: str, password: str) -> None:
+    if conn.execute(select(users.c.name).where(users.c.name == name)).first() is None:
+        raise TocsinError(f"no user {name!r}: an admin adds them first (tocsin users add)")
+    if len(password) < MIN_PASSWORD:
+        raise TocsinError(f"a password needs at least {MIN_PASSWORD} characters")
+    salt = secrets.token_bytes(16)
+    digest = _scrypt(password, salt, _N, _R, _P)
+    b64 = base64.b64encode
+    stored = f"scrypt${_N}${_R}${_P}${b64(salt).decode()}${b64(digest).decode()}"
+    conn.execute(update(users).where(users.c.name == name).values(password=stored))
+    # a new password ends every session opened with the old one
+    conn.execute(
+        delete(credentials).where((credentials.c.name == name) & (credentials.c.kind == "session"))
+    )
+    audit.append(conn, "user.password", name, {})
+
+
+def check_password(conn: Connection, name: str, password: str) -> bool:
+    """True if `name` has this password; as slow for a stranger as for a user."""
+    row = conn.execute(select(users.c.password).where(users.c.name == name)).first()
+    stored = row[0] if row and row[0] else f"scrypt${_N}${_R}${_P}$AAAAAAAAAAAAAAAAAAAAAA==$"
+    _, n, r, p, salt, digest = stored.split("$")
+    found = _scrypt(password, base64.b64decode(salt), int(n), int(r), int(p))
+    return hmac.compare_digest(found, base64.b64decode(digest)) and bool(row and row[0])
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def issue(
+    conn: Connection, name: str, kind: str, label: str, lifetime: timedelta | None = None
+) -> str:
+    """A new secret for `name` (an API token or a desk session); only its sha256 is kept."""
+    secret = secrets.token_urlsafe(32)
+    now = datetime.now(UTC)
+    conn.execute(
+        insert(credentials),
+        [
+            {
+                "digest": _digest(secret),
+                "name": name,
+                "kind": kind,
+                "label": label,
+                "created_at": now.isoformat(timespec="seconds"),
+                "expires_at": (now + lifetime).isoformat(timespec="seconds") if lifetime else None,
+            }
+        ],
+    )
+    if kind == "token":  # sessions come and go; tokens are worth a line in the log
+        audit.append(conn, "user.token", name, {"label": label})
+    return secret
+
+
+def holder(conn: Connection, secret: str, kind: str) -> str | None:
+    """Whose unexpired credential of this kind `secret` is."""
+    row = conn.execute(
+        select(credentials.c.name, credentials.c.expires_at).where(
+            (credentials.c.digest == _digest(secret)) & (credentials.c.kind == kind)
+        )
+    ).first()
+    if row is None:
+        return None
+    if row.expires_at and row.expires_at < datetime.now(UTC).isoformat(timespec="seconds"):
+        return None
+    return str(row.name)
+
+
+def revoke(conn: Connection, secret: str) -> None:
+    conn.execute(delete(credentials).where(credentials.c.digest == _digest(secret)))

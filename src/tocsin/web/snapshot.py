@@ -1,0 +1,258 @@
+"""What the desk shows, derived once from the store and swapped whole when the store changes.
+
+Pages never recompute a million claims: a `Snapshot` holds the record (claims, incidents),
+the monthly matrix and its quarters, the stored alerts and a word index over the claims'
+quotes; building one raises the alerts new evidence calls for (as `tocsin alerts` does). The
+`Desk` rebuilds it when the audit log has moved (every write appends to it), in the
+background, and serves the previous snapshot until the new one is ready.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+
+from tocsin.assess import Profile, load_weights, rules
+from tocsin.assess.profile import Key, day_of, period_of
+from tocsin.corroborate import Incident, is_public_source
+from tocsin.record import Live, Record, rules_for
+from tocsin.store import Store
+from tocsin.store.schema import audit_log
+from tocsin.types import Claim
+
+log = logging.getLogger("tocsin")
+WORD = re.compile(r"\w+")
+SPARK_QUARTERS = 8  # trend sparklines: the last two years
+
+
+@dataclass(frozen=True)
+class Located:
+    """An incident as the map and its filters need it."""
+
+    incident: Incident
+    month: str  # YYYY-MM of its start, "" when undated
+    countries: frozenset[str]
+    lon: float | None
+    lat: float | None
+    place: str
+
+
+@dataclass
+class Snapshot:
+    seq: int  # the audit log's newest entry when this was read
+    seconds: float  # how long it took to build
+    record: Record
+    live: Live
+    quarters: dict[Key, Profile]
+    alerts: list[dict[str, Any]]  # newest first
+    incident_of: dict[str, Incident]
+    incidents: dict[str, Incident]
+    located: list[Located]
+    by_country: dict[str, list[Located]]
+    claims: list[Claim]  # newest first: what the explorer lists
+    words: dict[str, list[int]]  # word -> positions in `claims`
+    private_sources: frozenset[str]  # sources that are private persons (pseudonymised)
+    filenames: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def countries(self) -> list[str]:
+        return sorted({a.split("/")[0] for a, _ in self.quarters})
+
+    def country_rows(self) -> list[dict[str, Any]]:
+        """Each country's latest quarter: score, change, evidence, trend."""
+        w = load_weights()
+        out = []
+        for country in self.countries:
+            periods = sorted(p for a, p in self.quarters if a == country)
+            latest = self.quarters[(country, periods[-1])]
+            previous = self.quarters.get((country, periods[-2])) if len(periods) > 1 else None
+            score = latest.score(w)
+            claims = {c for cell in latest.cells.values() for c in cell.claims}
+            sources = {s for cell in latest.cells.values() for s in cell.sources}
+            status = Counter(map(self.live.matrix.status, claims))
+            out.append(
+                {
+                    "country": country,
+                    "period": latest.period,
+                    "score": score,
+                    "change": round(score - (previous.score(w) if previous else 0.0), 3),
+                    "claims": len(claims),
+                    "sources": len(sources),
+                    # distinct claims, as "claims" counts them (a cell counts per indicator)
+                    "single_source": status["single-source"] + status["repeated"],
+                    "contested": status["contested"],
+                    "trend": [
+                        (p, self.quarters[(country, p)].score(w)) for p in periods[-SPARK_QUARTERS:]
+                    ],
+                }
+            )
+        return sorted(out, key=lambda r: (-r["score"], r["country"]))
+
+    def search(
+        self,
+        q: str = "",
+        event: str | None = None,
+        stance: str | None = None,
+        country: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> Iterable[Claim]:
+        """Claims whose quote has every word of `q`, newest first, filtered as `tocsin claims`."""
+        if q.strip():
+            words = WORD.findall(q.lower())
+            postings = sorted((self.words.get(w, []) for w in words), key=len)
+            found = set(postings[0]) if postings else set()
+            for more in postings[1:]:
+                found.intersection_update(more)
+            candidates: Iterable[Claim] = (self.claims[i] for i in sorted(found))
+        else:
+            candidates = self.claims
+        code = country.upper() if country else None
+        for c in candidates:
+            if event and c.event != event and not c.event.startswith(event + "."):
+                continue
+            if stance and c.stance != stance:
+                continue
+            if code and code not in {
+                c.speaker_country,
+                *c.accused,
+                *c.claimed_by,
+                *(p.country for p in c.places),
+            }:
+                continue
+            day = day_of(c)
+            if date_from and (day is None or (c.when_to or day) < date_from):
+                continue
+            if date_to and (day is None or day > date_to):
+                continue
+            yield c
+
+    def mapped(
+        self,
+        country: str | None = None,
+        event: str | None = None,
+        status: str | None = None,
+        period_from: str | None = None,
+        period_to: str | None = None,
+    ) -> list[Located]:
+        rows = self.by_country.get(country, []) if country else self.located
+        return [
+            r
+            for r in rows
+            if (not event or r.incident.event == event)
+            and (not status or r.incident.status == status)
+            and (not period_from or (r.month and r.month >= period_from[:7]))
+            and (not period_to or (r.month and r.month <= period_to[:7]))
+        ]
+
+
+def audit_seq(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.max(audit_log.c.seq))).scalar() or 0)
+
+
+def build(store: Store, ruleset: rules.Rules) -> Snapshot:
+    start = time.perf_counter()
+    live = Live(store, ruleset, incremental=False)  # raises what new evidence calls for
+    seq = audit_seq(store)
+    record = live.record
+    by_id = {i.id: i for i in record.incidents}
+    located: list[Located] = []
+    by_country: dict[str, list[Located]] = defaultdict(list)
+    for inc in record.incidents:
+        places = [p for cid in inc.claims for p in record.by_id[cid][0].places]
+        point = next((p for p in places if p.lat is not None and p.lon is not None), None)
+        row = Located(
+            inc,
+            period_of(inc.when_from, "month") if inc.when_from else "",
+            frozenset(p.country for p in places if p.country),
+            point.lon if point else None,
+            point.lat if point else None,
+            point.name if point else "",
+        )
+        located.append(row)
+        for code in row.countries:
+            by_country[code].append(row)
+    claims = sorted(record.claims, key=lambda c: (day_of(c) or "", c.id), reverse=True)
+    words: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for w in set(WORD.findall(c.quote.lower())):
+            words[w].append(i)
+    docs = store.list_documents()
+    private = frozenset(
+        s
+        for info in docs
+        if not is_public_source(info)
+        for s in [record.sources.get(info.sha256, "")]
+        if s
+    )
+    quarters = {(p.area, p.period): p for p in live.matrix.quarters()}
+    return Snapshot(
+        seq=seq,
+        seconds=time.perf_counter() - start,
+        record=record,
+        live=live,
+        quarters=quarters,
+        alerts=sorted(store.alerts(), key=lambda a: a.get("raised_at", ""), reverse=True),
+        incident_of=live.incident_of,
+        incidents=by_id,
+        located=located,
+        by_country=dict(by_country),
+        claims=claims,
+        words=dict(words),
+        private_sources=private,
+        filenames={cid: f for cid, (_, f) in record.by_id.items()},
+    )
+
+
+class Desk:
+    """The current snapshot of one store, rebuilt when the store changes."""
+
+    SYNC_BELOW = 5.0  # seconds: a rebuild this quick is waited for; a longer one is not
+
+    def __init__(
+        self,
+        store: Store,
+        rules_path: str | None = None,
+        entities: str | None = None,
+        builder: Callable[[Store, rules.Rules], Snapshot] = build,
+    ) -> None:
+        self.store, self.entities = store, entities
+        self.rules = rules_for(store, rules_path)
+        self._builder = builder
+        self._lock = threading.Lock()
+        self._building: threading.Thread | None = None
+        self.snapshot = builder(store, self.rules)
+
+    @property
+    def updating(self) -> bool:
+        return self._building is not None and self._building.is_alive()
+
+    def current(self) -> Snapshot:
+        """The snapshot to answer with; starts a rebuild if the store moved on."""
+        if audit_seq(self.store) != self.snapshot.seq:
+            self.refresh(wait=self.snapshot.seconds < self.SYNC_BELOW)
+        return self.snapshot
+
+    def refresh(self, wait: bool = True) -> None:
+        with self._lock:
+            if not self.updating:
+                self._building = threading.Thread(target=self._rebuild, daemon=True)
+                self._building.start()
+            building = self._building
+        if wait and building is not None:
+            building.join()
+
+    def _rebuild(self) -> None:
+        try:
+            self.snapshot = self._builder(self.store, self.rules)
+        except Exception:  # the desk goes on with what it had, and says why in the log
+            log.exception("could not rebuild the desk's view of the store")

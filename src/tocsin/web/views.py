@@ -1,0 +1,215 @@
+"""What each page and API endpoint shows, as plain data: the pages render it with templates,
+the API returns it as JSON, so the two never disagree. Redaction for viewers happens here,
+once, with the public-export rules (report/export.py)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from itertools import islice
+from typing import Any
+
+from tocsin import framework
+from tocsin.assess import load_weights
+from tocsin.corroborate import Incident
+from tocsin.report.deliver import payload
+from tocsin.report.export import claim_record, incident_record
+from tocsin.store import Store
+from tocsin.types import Claim
+from tocsin.web.auth import User
+from tocsin.web.snapshot import Located, Snapshot
+
+PER_PAGE = 50
+
+
+def claim_view(c: Claim, filename: str, user: User, status: str | None = None) -> dict[str, Any]:
+    record = claim_record(c, filename, public=user.redacted)
+    record.pop("kind", None)
+    record["status"] = status or "single-source"
+    return record
+
+
+def incident_view(inc: Incident, snap: Snapshot, user: User) -> dict[str, Any]:
+    by_id = {cid: snap.record.by_id[cid][0] for cid in inc.claims if cid in snap.record.by_id}
+    record = incident_record(inc, by_id, public=user.redacted, private=snap.private_sources)
+    record.pop("kind", None)
+    record.pop("_point", None)
+    return record
+
+
+def page(items: list[Any], number: int, total: int | None = None) -> dict[str, Any]:
+    return {"page": number, "per_page": PER_PAGE, "total": total, "items": items}
+
+
+def alert_view(record: dict[str, Any], user: User) -> dict[str, Any]:
+    return payload(record, quotes=False) if user.redacted else record
+
+
+def overview(
+    snap: Snapshot,
+    user: User,
+    *,
+    event: str | None = None,
+    status: str | None = None,
+    period_from: str | None = None,
+    period_to: str | None = None,
+    alerts: int = 20,
+) -> dict[str, Any]:
+    shown = [
+        a
+        for a in snap.alerts
+        if (not period_from or a["period"] >= period_from)
+        and (not period_to or a["period"][:7] <= period_to)
+    ]
+    located = snap.mapped(None, event, status, period_from, period_to)
+    return {
+        "alerts": [alert_view(a, user) for a in shown[:alerts]],
+        "n_alerts": len(shown),
+        "countries": snap.country_rows(),
+        "map": points(located, user),
+        "n_incidents": len(located),
+        "statuses": Counter(r.incident.status for r in located),
+    }
+
+
+def points(located: list[Located], user: User) -> list[tuple[float, float, int, str, str]]:
+    """Incidents by place for the map; viewers see countries' incidents, not towns."""
+    if user.redacted:
+        return []  # exact places can point at people: the public export drops them too
+    at: dict[tuple[float, float], list[Located]] = defaultdict(list)
+    for r in located:
+        if r.lon is not None and r.lat is not None:
+            at[(round(r.lon, 2), round(r.lat, 2))].append(r)
+    return [
+        (lon, lat, len(rows), rows[0].place, f"/incidents/{rows[0].incident.id}")
+        for (lon, lat), rows in at.items()
+    ]
+
+
+def country(snap: Snapshot, code: str, user: User) -> dict[str, Any] | None:
+    code = code.upper()
+    periods = sorted(p for a, p in snap.quarters if a == code)
+    if not periods:
+        return None
+    w = load_weights()
+    fw = framework.load()
+    heat: dict[str, dict[str, dict[str, Any]]] = {}
+    scores = []
+    for period in periods:
+        prof = snap.quarters[(code, period)]
+        scores.append({"period": period, "score": prof.score(w)})
+        for ind, cell in prof.cells.items():
+            rf = framework.risk_factor_of(ind)
+            slot = heat.setdefault(rf, {}).setdefault(
+                period, {"value": 0.0, "claims": 0, "sources": set(), "indicators": []}
+            )
+            slot["value"] += cell.value(w) * w.risk_factors.get(rf, 1.0)
+            slot["claims"] += len(cell.claims)
+            slot["sources"] |= cell.sources
+            slot["indicators"].append(ind)
+    rows: list[dict[str, Any]] = []
+    for rf in sorted(heat, key=lambda r: int(r[6:])):
+        cells = {
+            p: {
+                "value": round(v["value"], 3),
+                "claims": v["claims"],
+                "sources": len(v["sources"]),
+                "indicators": sorted(v["indicators"]),
+            }
+            for p, v in heat[rf].items()
+        }
+        rows.append({"risk_factor": rf, "name": fw.risk_factors[rf].name, "cells": cells})
+    located = sorted(
+        snap.by_country.get(code, []),
+        key=lambda r: (r.incident.when_from or "", r.incident.id),
+        reverse=True,
+    )
+    by_month = Counter(r.month for r in located if r.month)
+    return {
+        "country": code,
+        "periods": periods,
+        "scores": scores,
+        "heatmap": rows,
+        "top": max((c["value"] for r in rows for c in r["cells"].values()), default=0.0),
+        "incidents": [incident_view(r.incident, snap, user) for r in located[:100]],
+        "n_incidents": len(located),
+        "timeline": sorted(by_month.items()),
+        "map": points(located, user),
+        "alerts": [alert_view(a, user) for a in snap.alerts if a["area"].split("/")[0] == code],
+        "areas": sorted({a for a, _ in snap.quarters if a.startswith(code + "/")}),
+        "weights": w.producer,
+    }
+
+
+def incident(snap: Snapshot, incident_id: str, user: User) -> dict[str, Any] | None:
+    inc = snap.incidents.get(incident_id)
+    if inc is None:
+        return None
+    record = incident_view(inc, snap, user)
+    claims = []
+    for cid in inc.claims:
+        c, filename = snap.record.by_id[cid]
+        view = claim_view(c, filename, user, inc.status)
+        view["source"] = snap.record.sources.get(c.doc_sha256, c.doc_sha256)
+        if user.redacted and view["source"] in snap.private_sources:
+            view["source"] = "private source"
+        view["side"] = "contests" if view["source"] in inc.contested_by else "supports"
+        claims.append(view)
+    record["claim_views"] = claims
+    return record
+
+
+def claims(snap: Snapshot, user: User, number: int = 1, **filters: str | None) -> dict[str, Any]:
+    found = snap.search(**{k: v for k, v in filters.items() if v})
+    start = (number - 1) * PER_PAGE
+    items = [
+        claim_view(
+            c,
+            snap.filenames.get(c.id, ""),
+            user,
+            inc.status if (inc := snap.incident_of.get(c.id)) else None,
+        )
+        for c in islice(found, start, start + PER_PAGE + 1)
+    ]
+    more = len(items) > PER_PAGE
+    out = page(items[:PER_PAGE], number)
+    out["more"] = more
+    return out
+
+
+def document(store: Store, sha: str, user: User) -> dict[str, Any] | None:
+    doc = store.get(sha)
+    if doc is None:
+        return None
+    found = store.claims(doc=sha)
+    meta = {k: v.value for k, v in doc.meta.items()}
+    if user.redacted:
+        meta = {k: v for k, v in meta.items() if k in ("speaker_country", "speaker_org", "date")}
+    return {
+        "sha256": doc.sha256,
+        "filename": None if user.redacted else doc.filename,
+        "media_type": doc.media_type,
+        "reader": doc.reader,
+        "language": doc.language,
+        "encoding": doc.encoding,
+        "size": doc.size,
+        "meta": meta,
+        "warnings": list(doc.warnings),
+        "text": None if user.redacted else doc.text,
+        "claims": [claim_view(c, f, user) for c, f in found],
+    }
+
+
+def highlighted(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
+    """The text in pieces, each with the claim id whose span it is (None between spans);
+    overlapping spans keep the first."""
+    out: list[tuple[str, str | None]] = []
+    at = 0
+    for start, end, cid in sorted(spans):
+        if start < at:
+            continue
+        if start > at:
+            out.append((text[at:start], None))
+        out.append((text[start:end], cid))
+        at = end
+    out.append((text[at:], None))
+    return out

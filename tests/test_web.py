@@ -1,0 +1,381 @@
+"""The analyst's desk: roles on every route, the API's answers and errors, uploads, reviews,
+login, reports — against a real store holding the demo corpus."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+from pypdf import PdfReader
+
+from tocsin.store.users import at_least
+from tocsin.web import create_app
+
+from .conftest import Run, seed_paths, snapshot
+from .web_desk import ENTITIES, PASSWORD, ROLES, Desk, make_desk
+
+# Routes anyone may reach: signing in and out, the schema, static assets.
+PUBLIC = {"/login", "/logout", "/api/v1/openapi.json", "/api/v1/docs"}
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
+    made = make_desk(tmp_path_factory.mktemp("desk"))
+    yield made
+    made.store.close()
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[Desk]:
+    """A desk of its own, for tests that write."""
+    made = make_desk(tmp_path / "data")
+    yield made
+    made.store.close()
+
+
+def _routes(desk: Desk) -> list[APIRoute]:
+    """Every route of the app, those of the routers it includes too."""
+    out: list[APIRoute] = []
+    for r in desk.app.routes:
+        inner = getattr(r, "original_router", None)
+        out += [x for x in (inner.routes if inner else [r]) if isinstance(x, APIRoute)]
+    return out
+
+
+def _needed(route: APIRoute) -> str | None:
+    roles = [d.call.role for d in route.dependant.dependencies if hasattr(d.call, "role")]
+    return roles[0] if roles else None
+
+
+def _ids(desk: Desk) -> dict[str, str]:
+    snap = desk.app.state.desk.current()
+    incident = next(i for i in snap.incidents.values() if len(i.claims) > 1)
+    return {
+        "code": "XVM",
+        "incident_id": incident.id,
+        "claim_id": incident.claims[0],
+        "sha256": snap.record.by_id[incident.claims[0]][0].doc_sha256,
+        "fmt": "html",
+    }
+
+
+def test_every_route_declares_the_role_it_needs(desk: Desk) -> None:
+    routes = _routes(desk)
+    assert len(routes) > 25
+    undeclared = [r.path for r in routes if _needed(r) is None and r.path not in PUBLIC]
+    assert undeclared == []
+
+
+@pytest.mark.parametrize("role", [None, *ROLES])
+def test_the_route_table_walked_for_each_role(desk: Desk, role: str | None) -> None:
+    """Every route, every method, as nobody, viewer, analyst and admin: refused below the
+    role it needs (401 or the login page, 403), never refused at or above it, never a 5xx."""
+    ids = _ids(desk)
+    api = desk.client(role)
+    pages = desk.browser(role) if role else TestClient(desk.app, raise_server_exceptions=False)
+    csrf = _csrf(pages) if role else ""
+    checked = 0
+    for route in _routes(desk):
+        if route.path in PUBLIC:
+            continue
+        path = route.path.format(**{k: v for k, v in ids.items() if "{" + k in route.path})
+        needed = _needed(route)
+        assert needed is not None
+        for method in route.methods:
+            client = api if path.startswith("/api/") else pages
+            body: dict[str, Any] = {}
+            if method == "POST" and not path.startswith("/api/"):
+                body["data"] = {"csrf": csrf}  # a well-formed form with nothing in it
+            r = client.request(method, path, follow_redirects=False, **body)
+            checked += 1
+            allowed = role is not None and at_least(role, needed)
+            where = f"{method} {path} as {role}: {r.status_code} {r.text[:200]}"
+            assert r.status_code < 500, where
+            if allowed:
+                assert r.status_code not in (401, 403), where
+            elif role is None:
+                expected = 401 if path.startswith("/api/") else 303
+                assert r.status_code == expected, where
+                if expected == 303:
+                    assert r.headers["location"].startswith("/login?next="), where
+            else:
+                assert r.status_code == 403, where
+                if path.startswith("/api/"):
+                    assert "needs" in r.json()["detail"], where
+    assert checked > 25
+
+
+def _csrf(client: TestClient) -> str:
+    """The form token of a signed-in page (the logout form on every page carries it)."""
+    found = re.search(r'name="csrf" value="([0-9a-f]+)"', client.get("/").text)
+    assert found
+    return found.group(1)
+
+
+def test_claims_search_filters_and_pages(desk: Desk) -> None:
+    api = desk.client("analyst")
+    everything = api.get("/api/v1/claims").json()
+    assert everything["page"] == 1 and everything["items"]
+    killed = api.get("/api/v1/claims", params={"q": "killed"}).json()["items"]
+    assert killed and all("killed" in c["quote"].lower() for c in killed)
+    both = api.get("/api/v1/claims", params={"q": "killed civilians"}).json()["items"]
+    assert all(re.search(r"\bcivilians\b", c["quote"].lower()) for c in both)
+    assert {c["id"] for c in both} <= {c["id"] for c in killed}
+    denials = api.get("/api/v1/claims", params={"stance": "denies"}).json()["items"]
+    assert denials and {c["stance"] for c in denials} == {"denies"}
+    dated = api.get("/api/v1/claims", params={"date_from": "2024-03"}).json()["items"]
+    assert all(((c["when"] or {}).get("to") or c["doc_date"]) >= "2024-03" for c in dated)
+    one = api.get(f"/api/v1/claims/{killed[0]['id']}").json()
+    assert one["doc_sha256"] == killed[0]["doc_sha256"] and one["start"] == killed[0]["start"]
+    # provenance on every claim: the document, the span, the speaker, the producer
+    for key in ("doc_sha256", "start", "end", "speaker", "doc_date", "stance", "produced_by"):
+        assert key in one
+
+
+def test_viewers_see_what_a_public_export_shows(desk: Desk) -> None:
+    viewer = desk.client("viewer")
+    claims = viewer.get("/api/v1/claims").json()["items"]
+    assert claims and all(c["quote"] is None and c["filename"] is None for c in claims)
+    assert all("lat" not in p for c in claims for p in c["places"])
+    r = viewer.get("/api/v1/claims", params={"q": "killed"})
+    assert r.status_code == 403 and "analyst" in r.json()["detail"]
+    sha = claims[0]["doc_sha256"]
+    assert viewer.get(f"/api/v1/documents/{sha}").json()["text"] is None
+    assert viewer.get(f"/api/v1/documents/{sha}/original").status_code == 403
+    alerts = viewer.get("/api/v1/alerts").json()["items"]
+    assert alerts and all("quote" not in e for a in alerts for e in a["evidence"])
+    page = desk.browser("viewer").get(f"/documents/{sha}").text
+    assert "hidden for viewers" in page and "<mark" not in page
+
+
+def test_incident_shows_every_claim_side_by_side(desk: Desk) -> None:
+    snap = desk.app.state.desk.current()
+    contested = next(i for i in snap.incidents.values() if i.status == "contested")
+    data = desk.client("analyst").get(f"/api/v1/incidents/{contested.id}").json()
+    assert data["status"] == "contested" and data["contested_by"]
+    assert [c["id"] for c in data["claim_views"]] == contested.claims
+    sides = {c["source"]: c["side"] for c in data["claim_views"]}
+    assert {s for s, side in sides.items() if side == "contests"} <= set(contested.contested_by)
+    html = desk.browser("analyst").get(f"/incidents/{contested.id}").text
+    for c in data["claim_views"]:
+        assert f'id="claim-{c["id"]}"' in html
+
+
+def test_document_page_highlights_each_claim_span(desk: Desk) -> None:
+    snap = desk.app.state.desk.current()
+    claim = snap.claims[0]
+    browser = desk.browser("analyst")
+    r = browser.get(f"/claims/{claim.id}", follow_redirects=False)
+    assert r.status_code == 303
+    assert r.headers["location"] == f"/documents/{claim.doc_sha256}#claim-{claim.id}"
+    html = browser.get(r.headers["location"].split("#")[0]).text
+    doc = desk.store.get(claim.doc_sha256)
+    assert doc is not None
+    marked = re.search(rf'<mark id="claim-{claim.id}"[^>]*>(.*?)</mark>', html, re.S)
+    assert marked is not None
+    from html import unescape
+
+    assert unescape(marked.group(1)) == doc.text[claim.start : claim.end]
+    original = browser.get(f"/documents/{claim.doc_sha256}/original")
+    assert original.status_code == 200 and original.content == desk.store.original(doc.sha256)
+    assert original.headers["x-content-sha256"] == doc.sha256
+
+
+def test_errors_are_json_with_a_reason(desk: Desk) -> None:
+    api = desk.client("analyst")
+    for path, status in [
+        ("/api/v1/claims/nope", 404),
+        ("/api/v1/incidents/nope", 404),
+        ("/api/v1/countries/ZZZ", 404),
+        ("/api/v1/claims?page=0", 422),
+        ("/api/v1/claims?date_from=yesterday", 422),
+        ("/api/v1/claims?stance=shouts", 422),
+        ("/api/v1/nothing-here", 404),
+    ]:
+        r = api.get(path)
+        assert r.status_code == status, path
+        assert r.headers["content-type"].startswith("application/json")
+        assert r.json()["detail"], path
+    bad = api.post(
+        "/api/v1/claims/x/review",
+        content=b"{not json",
+        headers={"content-type": "application/json"},
+    )
+    assert bad.status_code == 422 and bad.json()["detail"]
+    nobody = desk.client(None).get("/api/v1/claims")
+    assert nobody.status_code == 401 and "Bearer" in nobody.json()["detail"]
+    wrong = TestClient(desk.app, headers={"Authorization": "Bearer forged"}).get("/api/v1/claims")
+    assert wrong.status_code == 401
+
+
+def test_upload_ingests_good_files_and_refuses_bad_ones_leaving_nothing(fresh: Desk) -> None:
+    analyst = fresh.client("analyst")
+    before = fresh.store.count()
+    good = b"On 3 May 2024 armed men killed 12 civilians in the village of Kessa, Velmora.\n"
+    files = [
+        ("files", ("report.txt", good, "text/plain")),
+        ("files", ("empty.txt", b"", "text/plain")),
+        ("files", ("broken.pdf", b"%PDF-1.7\n1 0 obj <<", "application/pdf")),
+        ("files", ("../../etc/evil.html", b"<script>alert(1)</script>", "text/html")),
+    ]
+    r = analyst.post("/api/v1/documents", files=files)
+    assert r.status_code == 200, r.text
+    outcomes = {o["file"]: o for o in r.json()["outcomes"]}
+    assert outcomes["report.txt"]["status"] == "ingested" and outcomes["report.txt"]["claims"]
+    for name in ("empty.txt", "broken.pdf", "evil.html"):
+        assert outcomes[name]["status"] == "failed" and outcomes[name]["reason"], name
+    assert fresh.store.count() == before + 1
+    # the desk sees the new claims at once (a small store is rebuilt before answering)
+    sha = outcomes["report.txt"]["sha256"]
+    claims = analyst.get("/api/v1/claims", params={"q": "Kessa"}).json()["items"]
+    assert sha in {c["doc_sha256"] for c in claims}
+    # the audit log names the desk user, not the account running the server
+    entry = [e for e in fresh.store.audit_entries() if e.object == sha]
+    assert [e.actor for e in entry] == ["analyst"]
+    state = snapshot(fresh.store)
+    again = analyst.post("/api/v1/documents", files=[files[0], files[1]]).json()["outcomes"]
+    assert [o["status"] for o in again] == ["present", "failed"]
+    assert snapshot(fresh.store) == state
+
+
+def test_upload_page_refuses_a_forged_form(fresh: Desk) -> None:
+    browser = fresh.browser("analyst")
+    state = snapshot(fresh.store)
+    r = browser.post("/upload", files=[("files", ("a.txt", b"text", "text/plain"))])
+    assert r.status_code == 403 and "stale" in r.text
+    assert snapshot(fresh.store) == state
+
+
+def test_review_merge_and_split_through_the_api(fresh: Desk) -> None:
+    api = fresh.client("analyst")
+    snap = fresh.app.state.desk.current()
+    inc = next(i for i in snap.incidents.values() if len(i.claims) > 2)
+    r = api.post(
+        f"/api/v1/incidents/{inc.id}/review",
+        json={"credibility": "plausible", "reason": "two outlets"},
+    )
+    assert r.status_code == 200 and r.json()["actor"] == "analyst"
+    assert fresh.store.review_history("incident", inc.id)[-1].value == "plausible"
+    missing = api.post(
+        f"/api/v1/incidents/{inc.id}/review", json={"credibility": "plausible", "reason": ""}
+    )
+    assert missing.status_code == 422
+    r = api.post(
+        f"/api/v1/incidents/{inc.id}/split",
+        json={"claims": [inc.claims[0]], "reason": "a different day"},
+    )
+    assert r.status_code == 200, r.text
+    now = fresh.app.state.desk.current()
+    assert now.incident_of[inc.claims[0]].id != now.incident_of[inc.claims[1]].id
+    apart = now.incident_of[inc.claims[0]]
+    rest = now.incident_of[inc.claims[1]]
+    r = api.post(
+        f"/api/v1/incidents/{rest.id}/merge", json={"other": apart.id, "reason": "same event"}
+    )
+    assert r.status_code == 200, r.text
+    after = fresh.app.state.desk.current()
+    assert after.incident_of[inc.claims[0]].id == after.incident_of[inc.claims[1]].id
+    merged = after.incident_of[inc.claims[0]]
+    everything = api.post(
+        f"/api/v1/incidents/{merged.id}/split", json={"claims": merged.claims, "reason": "all"}
+    )
+    assert everything.status_code == 422 and "not all" in everything.json()["detail"]
+
+
+def test_login_sessions_and_logout(fresh: Desk) -> None:
+    c = TestClient(fresh.app, raise_server_exceptions=False)
+    r = c.get("/countries/XVM", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/login?next=%2Fcountries%2FXVM"
+    wrong = c.post("/login", data={"name": "analyst", "password": "nope"})
+    assert wrong.status_code == 401 and "wrong name or password" in wrong.text
+    stranger = c.post("/login", data={"name": "mallory", "password": PASSWORD})
+    assert stranger.status_code == 401
+    r = c.post(
+        "/login",
+        data={"name": "analyst", "password": PASSWORD, "next": "https://evil.example/"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and r.headers["location"] == "/"  # never off-site
+    cookie = r.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie
+    assert c.get("/countries/XVM").status_code == 200
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', c.get("/").text)
+    assert csrf is not None
+    c.post("/logout", data={"csrf": csrf.group(1)})
+    assert c.get("/", follow_redirects=False).status_code == 303
+    # a new password ends the sessions opened with the old one
+    other = fresh.browser("viewer")
+    fresh.store.set_password("viewer", "another long password")
+    assert other.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_single_user_store_needs_no_login(tmp_path: Path) -> None:
+    made = make_desk(tmp_path / "solo", users=False)
+    c = TestClient(made.app)
+    assert c.get("/").status_code == 200
+    assert c.get("/api/v1/status").json()["role"] == "admin"
+    made.store.close()
+
+
+def test_serve_refuses_a_public_address_without_users(run_sqlite: Run) -> None:
+    result = run_sqlite("serve", "--host", "0.0.0.0")
+    assert result.exit_code == 1
+    assert "no users" in result.output and "127.0.0.1" in result.output
+
+
+def test_country_page_and_its_report(desk: Desk) -> None:
+    browser = desk.browser("analyst")
+    html = browser.get("/countries/XVM").text
+    assert "Risk factor × quarter" in html and "FoA-RF11" in html and "<svg" in html
+    data = desk.client("analyst").get("/api/v1/countries/XVM").json()
+    assert (
+        data["heatmap"]
+        and data["scores"]
+        and data["n_incidents"] == len(desk.app.state.desk.current().by_country["XVM"])
+    )
+    report = browser.get("/countries/XVM/report.html").text
+    for heading in ("Summary", "Alerts", "Risk profile", "Incident map", "Key incidents"):
+        assert f"<h2>{heading}</h2>" in report
+    assert "Method notes" in report and "single source" in report
+    pdf = browser.get("/countries/XVM/report.pdf")
+    assert pdf.headers["content-type"] == "application/pdf"
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Situation report: XVM" in text and "Key incidents" in text
+    public = desk.browser("viewer").get("/countries/XVM/report.html").text
+    assert "public edition" in public and "<blockquote" not in public
+
+
+def test_report_command_on_the_seeds_says_one_party(
+    run_sqlite: Run, seeds: Path, tmp_path: Path
+) -> None:
+    assert run_sqlite("ingest", *seed_paths(seeds)).exit_code == 0
+    out = tmp_path / "reports"
+    result = run_sqlite("report", "--country", "AZE", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    html = next(out.glob("*.html")).read_text("utf-8")
+    assert "one party" in html and "one source" in html
+    assert next(out.glob("*.pdf")).read_bytes().startswith(b"%PDF")
+    bad = run_sqlite("report", "--country", "AZE", "--from", "March")
+    assert bad.exit_code == 1 and "YYYY" in bad.output
+    none = run_sqlite("report", "--country", "ZZZ", "--out", str(out))
+    assert none.exit_code == 1 and "no evidence" in none.output
+
+
+def test_the_desk_works_on_both_backends(
+    open_store: Any, data_dir: Path, db_url: str | None
+) -> None:
+    made = make_desk(data_dir, db_url, users=False)
+    app = create_app(made.store, entities=ENTITIES)
+    c = TestClient(app)
+    assert c.get("/").status_code == 200
+    status = c.get("/api/v1/status").json()
+    assert status["claims"] > 30 and status["incidents"] > 5
+    assert json.loads(c.get("/api/v1/overview").text)["countries"]
+    made.store.close()
