@@ -9,8 +9,8 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import CheckContext, Response
-from schemathesis.generation.case import Case
 from schemathesis.checks import not_a_server_error
+from schemathesis.generation.case import Case
 
 from .web_desk import Desk, make_desk
 

@@ -23,6 +23,8 @@ TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.globals.update(
     sparkline=svg.sparkline,
     world_map=svg.world_map,
+    meter=svg.meter,
+    heat_class=svg.heat_class,
     credibility=CREDIBILITY,
     statuses=("single-source", "repeated", "corroborated", "contested"),
 )

@@ -13,6 +13,8 @@ from pathlib import Path
 
 LAND = Path(__file__).parent / "static" / "vendor" / "world-atlas" / "land-110m.json"
 MAP_W, MAP_H = 720, 360  # equirectangular: 2 px per degree
+# Colours as SVG attributes, not CSS: the PDF renderer and the browser then draw the same.
+DOT = "#8a1c1c"
 
 
 def sparkline(values: Sequence[float], width: int = 96, height: int = 22) -> str:
@@ -80,20 +82,38 @@ def world_map(points: Sequence[tuple[float, float, int, str, str]], max_points: 
         x, y = _xy(lon, lat)
         r = 2.5 + 6 * math.sqrt(n / top)
         dots.append(
-            f'<a href="{escape(link)}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}">'
+            f'<a href="{escape(link)}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
+            f'fill="{DOT}" fill-opacity="0.55" stroke="#fff" stroke-width="0.6">'
             f"<title>{escape(label)}: {n} incident{'s' if n != 1 else ''}</title></circle></a>"
         )
     more = len(points) - len(shown)
     note = (
-        f'<text x="8" y="{MAP_H - 8}" class="note">{more} more places not drawn</text>'
+        f'<text x="8" y="{MAP_H - 8}" font-size="10" fill="#66707a">'
+        f"{more} more places not drawn</text>"
         if more > 0
         else ""
     )
     return (
         f'<svg class="map" viewBox="0 0 {MAP_W} {MAP_H}" role="img" '
         f'aria-label="map of {len(points)} places with incidents">'
-        f'<path class="land" d="{land_path()}"/>{"".join(dots)}{note}</svg>'
+        f'<rect width="{MAP_W}" height="{MAP_H}" fill="#eef3f7"/>'
+        f'<path d="{land_path()}" fill="#d7dcd2" stroke="#b9beb4" stroke-width="0.4"/>'
+        f"{''.join(dots)}{note}</svg>"
     )
+
+
+def meter(value: float, top: float, width: int = 300, height: int = 10) -> str:
+    """One horizontal bar (a timeline's month)."""
+    w = width * value / (top or 1)
+    return (
+        f'<svg width="{width}" height="{height}" role="img" aria-label="{value:g}">'
+        f'<rect width="{w:.1f}" height="{height}" fill="{DOT}"/></svg>'
+    )
+
+
+def heat_class(value: float, top: float) -> str:
+    """A heatmap cell's shade, one of ten classes (no inline styles: the CSP forbids them)."""
+    return f"heat-{min(9, int(10 * value / top)) if top > 0 else 0}"
 
 
 def bars(rows: Sequence[tuple[str, float]], width: int = 520, bar: int = 16) -> str:
@@ -105,9 +125,9 @@ def bars(rows: Sequence[tuple[str, float]], width: int = 520, bar: int = 16) -> 
         y = i * (bar + 6)
         w = (width - label_w - 50) * value / top
         out.append(
-            f'<text x="0" y="{y + bar - 4}" class="label">{escape(label)}</text>'
-            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar}" class="bar"/>'
-            f'<text x="{label_w + w + 4:.1f}" y="{y + bar - 4}" class="value">{value:g}</text>'
+            f'<text x="0" y="{y + bar - 4}" font-size="10">{escape(label)}</text>'
+            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar}" fill="{DOT}"/>'
+            f'<text x="{label_w + w + 4:.1f}" y="{y + bar - 4}" font-size="10">{value:g}</text>'
         )
     height = max(len(rows) * (bar + 6), bar)
     return (
