@@ -338,7 +338,7 @@ def test_country_page_and_its_report(desk: Desk) -> None:
     assert (
         data["heatmap"]
         and data["scores"]
-        and data["n_incidents"] == len(desk.app.state.desk.current().by_country["XVM"])
+        and data["n_incidents"] == len(desk.app.state.desk.current().located.select("XVM"))
     )
     report = browser.get("/countries/XVM/report.html").text
     for heading in ("Summary", "Alerts", "Risk profile", "Incident map", "Key incidents"):

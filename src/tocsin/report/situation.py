@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from tocsin import __version__, framework
@@ -101,11 +102,12 @@ def build(
                 ],
             }
         )
-    located = [
-        r
-        for r in snap.by_country.get(code, [])
-        if _within(r.incident.when_from, date_from, date_to)
+    rows = [
+        int(i)
+        for i in snap.located.select(code)
+        if _within(snap.located.rows[i].incident.when_from, date_from, date_to)
     ]
+    located = [snap.located.rows[i] for i in rows]
     key = sorted(
         located,
         key=lambda r: (
@@ -174,7 +176,7 @@ def build(
         periods=scores_by_quarter,
         incidents=[incident_view(r.incident, snap, user) for r in key],
         caveats=caveats,
-        map_svg=svg.world_map(points(located, user)) if not public else "",
+        map_svg=svg.world_map(points(snap, np.array(rows, np.int32), user)) if not public else "",
         chart_svg=svg.bars([(f"{f['risk_factor']} {f['name'][:28]}", f["score"]) for f in factors]),
         method={
             "weights": w.producer,

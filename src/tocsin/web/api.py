@@ -96,7 +96,7 @@ def alerts(request: Request, user: Viewer, page: Page = 1, area: Text = None) ->
 
 @router.get("/countries", summary="Risk by country: latest quarter, change, trend")
 def countries(request: Request, user: Viewer) -> list[dict[str, Any]]:
-    return snap(request).country_rows()
+    return snap(request).country_rows
 
 
 @router.get("/countries/{code}", summary="A country: heatmap, scores, incidents, alerts")
@@ -119,10 +119,11 @@ def incidents(
     country: Text = None,
 ) -> dict[str, Any]:
     s = snap(request)
-    found = s.mapped(country.upper() if country else None, event, status)
+    found = s.located.select(country.upper() if country else None, event, status)
     start = (page - 1) * views.PER_PAGE
     items = [
-        views.incident_view(r.incident, s, user) for r in found[start : start + views.PER_PAGE]
+        views.incident_view(s.located.rows[i].incident, s, user)
+        for i in found[start : start + views.PER_PAGE]
     ]
     return views.page(items, page, len(found))
 

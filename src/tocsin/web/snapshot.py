@@ -10,12 +10,12 @@ background, and serves the previous snapshot until the new one is ready.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import func, select
@@ -27,22 +27,10 @@ from tocsin.record import Live, Record, rules_for
 from tocsin.store import Store
 from tocsin.store.schema import audit_log
 from tocsin.types import Claim
+from tocsin.web.index import IncidentIndex, Located, WordIndex
 
 log = logging.getLogger("tocsin")
-WORD = re.compile(r"\w+")
 SPARK_QUARTERS = 8  # trend sparklines: the last two years
-
-
-@dataclass(frozen=True)
-class Located:
-    """An incident as the map and its filters need it."""
-
-    incident: Incident
-    month: str  # YYYY-MM of its start, "" when undated
-    countries: frozenset[str]
-    lon: float | None
-    lat: float | None
-    place: str
 
 
 @dataclass
@@ -55,10 +43,9 @@ class Snapshot:
     alerts: list[dict[str, Any]]  # newest first
     incident_of: dict[str, Incident]
     incidents: dict[str, Incident]
-    located: list[Located]
-    by_country: dict[str, list[Located]]
+    located: IncidentIndex
     claims: list[Claim]  # newest first: what the explorer lists
-    words: dict[str, list[int]]  # word -> positions in `claims`
+    words: WordIndex  # over the quotes of `claims`
     private_sources: frozenset[str]  # sources that are private persons (pseudonymised)
     filenames: dict[str, str] = field(default_factory=dict)
 
@@ -66,6 +53,7 @@ class Snapshot:
     def countries(self) -> list[str]:
         return sorted({a.split("/")[0] for a, _ in self.quarters})
 
+    @cached_property
     def country_rows(self) -> list[dict[str, Any]]:
         """Each country's latest quarter: score, change, evidence, trend."""
         w = load_weights()
@@ -107,12 +95,7 @@ class Snapshot:
     ) -> Iterable[Claim]:
         """Claims whose quote has every word of `q`, newest first, filtered as `tocsin claims`."""
         if q.strip():
-            words = WORD.findall(q.lower())
-            postings = sorted((self.words.get(w, []) for w in words), key=len)
-            found = set(postings[0]) if postings else set()
-            for more in postings[1:]:
-                found.intersection_update(more)
-            candidates: Iterable[Claim] = (self.claims[i] for i in sorted(found))
+            candidates: Iterable[Claim] = map(self.claims.__getitem__, self.words.matching(q))
         else:
             candidates = self.claims
         code = country.upper() if country else None
@@ -135,24 +118,6 @@ class Snapshot:
                 continue
             yield c
 
-    def mapped(
-        self,
-        country: str | None = None,
-        event: str | None = None,
-        status: str | None = None,
-        period_from: str | None = None,
-        period_to: str | None = None,
-    ) -> list[Located]:
-        rows = self.by_country.get(country, []) if country else self.located
-        return [
-            r
-            for r in rows
-            if (not event or r.incident.event == event)
-            and (not status or r.incident.status == status)
-            and (not period_from or (r.month and r.month >= period_from[:7]))
-            and (not period_to or (r.month and r.month <= period_to[:7]))
-        ]
-
 
 def audit_seq(store: Store) -> int:
     with store.engine.connect() as conn:
@@ -166,7 +131,6 @@ def build(store: Store, ruleset: rules.Rules) -> Snapshot:
     record = live.record
     by_id = {i.id: i for i in record.incidents}
     located: list[Located] = []
-    by_country: dict[str, list[Located]] = defaultdict(list)
     for inc in record.incidents:
         places = [p for cid in inc.claims for p in record.by_id[cid][0].places]
         point = next((p for p in places if p.lat is not None and p.lon is not None), None)
@@ -179,13 +143,7 @@ def build(store: Store, ruleset: rules.Rules) -> Snapshot:
             point.name if point else "",
         )
         located.append(row)
-        for code in row.countries:
-            by_country[code].append(row)
     claims = sorted(record.claims, key=lambda c: (day_of(c) or "", c.id), reverse=True)
-    words: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(claims):
-        for w in set(WORD.findall(c.quote.lower())):
-            words[w].append(i)
     docs = store.list_documents()
     private = frozenset(
         s
@@ -204,10 +162,9 @@ def build(store: Store, ruleset: rules.Rules) -> Snapshot:
         alerts=sorted(store.alerts(), key=lambda a: a.get("raised_at", ""), reverse=True),
         incident_of=live.incident_of,
         incidents=by_id,
-        located=located,
-        by_country=dict(by_country),
+        located=IncidentIndex(located),
         claims=claims,
-        words=dict(words),
+        words=WordIndex(c.quote for c in claims),
         private_sources=private,
         filenames={cid: f for cid, (_, f) in record.by_id.items()},
     )

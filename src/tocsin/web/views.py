@@ -4,7 +4,7 @@ once, with the public-export rules (report/export.py)."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from itertools import islice
 from typing import Any
 
@@ -16,7 +16,8 @@ from tocsin.report.export import claim_record, incident_record
 from tocsin.store import Store
 from tocsin.types import Claim
 from tocsin.web.auth import User
-from tocsin.web.snapshot import Located, Snapshot
+from tocsin.web.index import Ints
+from tocsin.web.snapshot import Snapshot
 
 PER_PAGE = 50
 
@@ -60,29 +61,21 @@ def overview(
         if (not period_from or a["period"] >= period_from)
         and (not period_to or a["period"][:7] <= period_to)
     ]
-    located = snap.mapped(None, event, status, period_from, period_to)
+    rows = snap.located.select(None, event, status, period_from, period_to)
     return {
         "alerts": [alert_view(a, user) for a in shown[:alerts]],
         "n_alerts": len(shown),
-        "countries": snap.country_rows(),
-        "map": points(located, user),
-        "n_incidents": len(located),
-        "statuses": Counter(r.incident.status for r in located),
+        "countries": snap.country_rows,
+        "map": points(snap, rows, user),
+        "n_incidents": len(rows),
+        "statuses": snap.located.count_by_status(rows),
     }
 
 
-def points(located: list[Located], user: User) -> list[tuple[float, float, int, str, str]]:
-    """Incidents by place for the map; viewers see countries' incidents, not towns."""
-    if user.redacted:
-        return []  # exact places can point at people: the public export drops them too
-    at: dict[tuple[float, float], list[Located]] = defaultdict(list)
-    for r in located:
-        if r.lon is not None and r.lat is not None:
-            at[(round(r.lon, 2), round(r.lat, 2))].append(r)
-    return [
-        (lon, lat, len(rows), rows[0].place, f"/incidents/{rows[0].incident.id}")
-        for (lon, lat), rows in at.items()
-    ]
+def points(snap: Snapshot, rows: Ints, user: User) -> list[tuple[float, float, int, str, str]]:
+    """Incidents by place for the map; none for viewers (exact places can point at people:
+    the public export drops them too)."""
+    return [] if user.redacted else snap.located.points(rows)
 
 
 def country(snap: Snapshot, code: str, user: User) -> dict[str, Any] | None:
@@ -118,8 +111,9 @@ def country(snap: Snapshot, code: str, user: User) -> dict[str, Any] | None:
             for p, v in heat[rf].items()
         }
         rows.append({"risk_factor": rf, "name": fw.risk_factors[rf].name, "cells": cells})
+    selected = snap.located.select(code)
     located = sorted(
-        snap.by_country.get(code, []),
+        (snap.located.rows[i] for i in selected),
         key=lambda r: (r.incident.when_from or "", r.incident.id),
         reverse=True,
     )
@@ -133,7 +127,7 @@ def country(snap: Snapshot, code: str, user: User) -> dict[str, Any] | None:
         "incidents": [incident_view(r.incident, snap, user) for r in located[:100]],
         "n_incidents": len(located),
         "timeline": sorted(by_month.items()),
-        "map": points(located, user),
+        "map": points(snap, selected, user),
         "alerts": [alert_view(a, user) for a in snap.alerts if a["area"].split("/")[0] == code],
         "areas": sorted({a for a, _ in snap.quarters if a.startswith(code + "/")}),
         "weights": w.producer,
