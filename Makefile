@@ -25,6 +25,7 @@ demo: $(STAMP)
 	$(BIN)/tocsin --data-dir $(DATA) incidents
 	$(BIN)/tocsin --data-dir $(DATA) risk XVM
 	$(BIN)/tocsin --data-dir $(DATA) alerts
+	$(BIN)/tocsin --data-dir $(DATA) --entities examples/entities.json serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench examples
@@ -44,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extract_quality.py
 	$(BIN)/python bench/risk.py
 	$(BIN)/python bench/forecast.py
+	$(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) $(DATA) .mypy_cache .ruff_cache .pytest_cache

@@ -379,3 +379,39 @@ def test_the_desk_works_on_both_backends(
     assert status["claims"] > 30 and status["incidents"] > 5
     assert json.loads(c.get("/api/v1/overview").text)["countries"]
     made.store.close()
+
+
+def test_country_page_shows_the_structural_forecast_beside_the_text_profile(
+    run_sqlite: Run, seeds: Path, tmp_path: Path, data_dir: Path
+) -> None:
+    from tocsin.cli.serve import structural
+    from tocsin.store import Store
+
+    from . import forecast_data
+
+    assert run_sqlite("ingest", *seed_paths(seeds)).exit_code == 0
+    data = forecast_data.write(tmp_path / "cy.csv")
+    named = tmp_path / "named.csv"
+    named.write_text(data.read_text().replace("Country 00,", "Azerbaijan,"))
+    model = tmp_path / "model.pkl"
+    fitted = run_sqlite(
+        "forecast", "fit", "--data", str(named), "--model", "replication", "--out", str(model)
+    )
+    assert fitted.exit_code == 0, fitted.output
+    forecast = structural(str(named), str(model), None)
+    assert set(forecast) == {"AZE"}  # the generated countries have no ISO code
+    store = Store(data_dir)
+    page = TestClient(create_app(store, forecast=forecast)).get("/countries/AZE").text
+    risk = forecast["AZE"]["risk"] * 100
+    assert f"<strong>{risk:.1f} %</strong>" in page and "replication" in page
+    assert "Text-derived profile" in page
+    store.close()
+
+
+def test_documents_come_in_pages(desk: Desk) -> None:
+    api = desk.client("viewer")
+    first = api.get("/api/v1/documents").json()
+    assert first["total"] == desk.store.count() == len(first["items"])
+    dates = [d["ingested_at"] for d in first["items"]]
+    assert dates == sorted(dates, reverse=True)
+    assert api.get("/api/v1/documents", params={"page": 2}).json()["items"] == []

@@ -193,7 +193,7 @@ class Store:
 
     def has_users(self) -> bool:
         with self.engine.connect() as conn:
-            return bool(users.listing(conn))
+            return users.any_user(conn)
 
     def set_password(self, name: str, password: str) -> None:
         self._write(lambda conn: users.set_password(conn, name, password))
@@ -247,14 +247,31 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
 
-    def list_documents(self) -> list[DocumentInfo]:
+    def list_documents(
+        self, limit: int | None = None, offset: int = 0, newest_first: bool = False
+    ) -> list[DocumentInfo]:
+        cols = [c for c in documents.c if c.name != "text"]
+        order = (documents.c.ingested_at, documents.c.filename)
+        with self.engine.connect() as conn:
+            stmt = select(*cols).order_by(*(c.desc() for c in order) if newest_first else order)
+            if limit is not None:
+                stmt = stmt.limit(limit).offset(offset)
+            rows = conn.execute(stmt).all()
+            meta = select(document_meta)
+            if limit is not None:  # one page: only its documents' metadata
+                meta = meta.where(document_meta.c.doc_sha256.in_([r.sha256 for r in rows]))
+            metas = _metas(conn.execute(meta).all())
+        return [_info(r, metas.get(r.sha256, {})) for r in rows]
+
+    def info(self, sha256: str) -> DocumentInfo | None:
+        """One document's listing entry (no text), or None."""
         cols = [c for c in documents.c if c.name != "text"]
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(*cols).order_by(documents.c.ingested_at, documents.c.filename)
-            ).all()
-            metas = _metas(conn.execute(select(document_meta)).all())
-        return [_info(r, metas.get(r.sha256, {})) for r in rows]
+            row = conn.execute(select(*cols).where(documents.c.sha256 == sha256)).first()
+            if row is None:
+                return None
+            meta = select(document_meta).where(document_meta.c.doc_sha256 == sha256)
+            return _info(row, _metas(conn.execute(meta).all()).get(sha256, {}))
 
     def get(self, sha256: str) -> Document | None:
         with self.engine.connect() as conn:

@@ -25,6 +25,10 @@ def role_of(conn: Connection, name: str) -> str | None:
     return conn.execute(select(users.c.role).where(users.c.name == name)).scalar()
 
 
+def any_user(conn: Connection) -> bool:
+    return conn.execute(select(users.c.name).limit(1)).first() is not None
+
+
 def at_least(role: str | None, needed: str) -> bool:
     return role is not None and ROLES.index(role) >= ROLES.index(needed)
 
@@ -96,6 +100,12 @@ def issue(
     """A new secret for `name` (an API token or a desk session); only its sha256 is kept."""
     secret = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
+    conn.execute(  # sessions that have expired are of no use to anyone: drop them
+        delete(credentials).where(
+            (credentials.c.kind == "session")
+            & (credentials.c.expires_at < now.isoformat(timespec="seconds"))
+        )
+    )
     conn.execute(
         insert(credentials),
         [

@@ -83,7 +83,7 @@ def upload(
 
 def original(store: Store, sha: str) -> Response:
     data = store.original(sha)
-    info = next((d for d in store.list_documents() if d.sha256 == sha), None)
+    info = store.info(sha)
     if data is None or info is None:
         raise HTTPException(404, f"no document {sha!r}")
     return Response(

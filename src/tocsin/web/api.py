@@ -177,9 +177,8 @@ def claim(request: Request, user: Viewer, claim_id: str) -> dict[str, Any]:
 
 @router.get("/documents", summary="Documents, newest first")
 def documents(request: Request, user: Viewer, page: Page = 1) -> dict[str, Any]:
-    docs = sorted(request.app.state.desk.store.list_documents(), key=lambda d: d.ingested_at)
-    docs.reverse()
-    start = (page - 1) * views.PER_PAGE
+    store = request.app.state.desk.store
+    docs = store.list_documents(views.PER_PAGE, (page - 1) * views.PER_PAGE, newest_first=True)
     items = [
         {
             "sha256": d.sha256,
@@ -188,9 +187,9 @@ def documents(request: Request, user: Viewer, page: Page = 1) -> dict[str, Any]:
             "size": d.size,
             "ingested_at": d.ingested_at,
         }
-        for d in docs[start : start + views.PER_PAGE]
+        for d in docs
     ]
-    return views.page(items, page, len(docs))
+    return views.page(items, page, store.count())
 
 
 @router.get("/documents/{sha256}", summary="A document: metadata, text, its claims")

@@ -235,9 +235,23 @@ async def review_claim(request: Request, user: Analyst, claim_id: str) -> Respon
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents(request: Request, user: Viewer) -> HTMLResponse:
-    docs = sorted(request.app.state.desk.store.list_documents(), key=lambda d: d.ingested_at)
-    return render(request, "documents.html", user, docs=list(reversed(docs)))
+def documents(
+    request: Request, user: Viewer, page: Annotated[int, Query(ge=1, le=100_000)] = 1
+) -> HTMLResponse:
+    store = request.app.state.desk.store
+    per = views.PER_PAGE
+    docs = store.list_documents(per, (page - 1) * per, newest_first=True)
+    total = store.count()
+    return render(
+        request,
+        "documents.html",
+        user,
+        docs=docs,
+        total=total,
+        page=page,
+        next_page=f"/documents?page={page + 1}" if page * per < total else None,
+        prev_page=f"/documents?page={page - 1}" if page > 1 else None,
+    )
 
 
 @router.get("/documents/{sha256}", response_class=HTMLResponse)

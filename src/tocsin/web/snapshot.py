@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from tocsin.assess import Profile, load_weights, rules
 from tocsin.assess.profile import Key, day_of, period_of
 from tocsin.corroborate import Incident, is_public_source
+from tocsin.gcpause import paused
 from tocsin.record import Live, Record, rules_for
 from tocsin.store import Store
 from tocsin.store.schema import audit_log
@@ -52,6 +53,22 @@ class Snapshot:
     @property
     def countries(self) -> list[str]:
         return sorted({a.split("/")[0] for a, _ in self.quarters})
+
+    @cached_property
+    def periods(self) -> dict[str, list[str]]:
+        """Each area's quarters with evidence, in order."""
+        out: dict[str, list[str]] = {}
+        for area, period in sorted(self.quarters):
+            out.setdefault(area, []).append(period)
+        return out
+
+    @cached_property
+    def alerts_of(self) -> dict[str, list[dict[str, Any]]]:
+        """Each country's alerts (its sub-national areas' included), newest first."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for a in self.alerts:
+            out.setdefault(a["area"].split("/")[0], []).append(a)
+        return out
 
     @cached_property
     def country_rows(self) -> list[dict[str, Any]]:
@@ -125,6 +142,13 @@ def audit_seq(store: Store) -> int:
 
 
 def build(store: Store, ruleset: rules.Rules) -> Snapshot:
+    # a snapshot lives until the next one: frozen out of the cycle collector's sight, so that
+    # a full collection does not walk a million claims in the middle of a page (gcpause)
+    with paused():
+        return _build(store, ruleset)
+
+
+def _build(store: Store, ruleset: rules.Rules) -> Snapshot:
     start = time.perf_counter()
     live = Live(store, ruleset, incremental=False)  # raises what new evidence calls for
     seq = audit_seq(store)

@@ -20,6 +20,7 @@ from tocsin.web.index import Ints
 from tocsin.web.snapshot import Snapshot
 
 PER_PAGE = 50
+ALERTS_SHOWN = 50  # on a country page; the API pages through all of them
 
 
 def claim_view(c: Claim, filename: str, user: User, status: str | None = None) -> dict[str, Any]:
@@ -55,12 +56,16 @@ def overview(
     period_to: str | None = None,
     alerts: int = 20,
 ) -> dict[str, Any]:
-    shown = [
-        a
-        for a in snap.alerts
-        if (not period_from or a["period"] >= period_from)
-        and (not period_to or a["period"][:7] <= period_to)
-    ]
+    shown = (
+        [
+            a
+            for a in snap.alerts
+            if (not period_from or a["period"] >= period_from)
+            and (not period_to or a["period"][:7] <= period_to)
+        ]
+        if period_from or period_to
+        else snap.alerts
+    )
     rows = snap.located.select(None, event, status, period_from, period_to)
     return {
         "alerts": [alert_view(a, user) for a in shown[:alerts]],
@@ -80,7 +85,7 @@ def points(snap: Snapshot, rows: Ints, user: User) -> list[tuple[float, float, i
 
 def country(snap: Snapshot, code: str, user: User) -> dict[str, Any] | None:
     code = code.upper()
-    periods = sorted(p for a, p in snap.quarters if a == code)
+    periods = snap.periods.get(code, [])
     if not periods:
         return None
     w = load_weights()
@@ -128,8 +133,9 @@ def country(snap: Snapshot, code: str, user: User) -> dict[str, Any] | None:
         "n_incidents": len(located),
         "timeline": sorted(by_month.items()),
         "map": points(snap, selected, user),
-        "alerts": [alert_view(a, user) for a in snap.alerts if a["area"].split("/")[0] == code],
-        "areas": sorted({a for a, _ in snap.quarters if a.startswith(code + "/")}),
+        "alerts": [alert_view(a, user) for a in snap.alerts_of.get(code, [])[:ALERTS_SHOWN]],
+        "n_alerts": len(snap.alerts_of.get(code, [])),
+        "areas": [a for a in snap.periods if a.startswith(code + "/")],
         "weights": w.producer,
     }
 
