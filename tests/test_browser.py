@@ -71,11 +71,19 @@ def test_an_analyst_works_a_seed_through_the_desk(
 
     # upload a seed statement through the page (the progress script sends it)
     p.click("text=Upload")
-    p.set_input_files("#files", str(seeds / SEED_FILES[0]))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    p.set_input_files("#files", [str(seeds / SEED_FILES[0]), str(empty)])
     p.click("#upload-form button[type=submit]")
-    expect(p.get_by_role("heading", name="Results")).to_be_visible(timeout=60_000)
+    expect(p.locator("#progress-text")).to_contain_text(
+        "done: 1 ingested, 1 failed", timeout=60_000
+    )
+    expect(p.get_by_role("heading", name="Results")).to_be_visible()
     row = p.locator("table.outcomes tr.ingested")
     expect(row).to_have_count(1)
+    refused = p.locator("table.outcomes tr.failed")
+    expect(refused).to_contain_text("empty.txt")
+    expect(refused).to_contain_text("empty")
     shot(p, "03-uploaded")
 
     # its document: the claims, each span marked in the text

@@ -147,9 +147,11 @@ def claims(
     country: Text = None,
     date_from: Day = None,
     date_to: Day = None,
+    speaker: Text = None,
+    doc: Annotated[str | None, Query(pattern=r"^[0-9a-fA-F]{1,64}$")] = None,
 ) -> dict[str, Any]:
-    if q and user.redacted:
-        raise HTTPException(403, "full-text search reads quotes: it needs analyst")
+    if (q or speaker) and user.redacted:
+        raise HTTPException(403, "searching quotes or speakers' names needs analyst")
     return views.claims(
         snap(request),
         user,
@@ -160,6 +162,8 @@ def claims(
         country=country,
         date_from=date_from,
         date_to=date_to,
+        speaker=speaker,
+        doc=doc,
     )
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from tocsin import framework
@@ -278,13 +278,15 @@ def upload_form(request: Request, user: Analyst) -> HTMLResponse:
 
 
 @router.post("/upload", response_class=HTMLResponse)
-async def upload(request: Request, user: Analyst) -> HTMLResponse:
+async def upload(request: Request, user: Analyst) -> Response:
     form = await request.form()
     check_form(user, form)
     files = [f for f in form.getlist("files") if hasattr(f, "file")]
     if not files:
         raise HTTPException(422, "choose at least one file")
     outcomes = actions.upload(request.app.state.desk, user, files)
+    if "application/json" in request.headers.get("accept", ""):  # the page's script, per file
+        return JSONResponse({"outcomes": outcomes})
     return render(request, "upload.html", user, outcomes=outcomes)
 
 

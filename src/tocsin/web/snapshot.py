@@ -109,6 +109,8 @@ class Snapshot:
         country: str | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
+        speaker: str | None = None,
+        doc: str | None = None,
     ) -> Iterable[Claim]:
         """Claims whose quote has every word of `q`, newest first, filtered as `tocsin claims`."""
         if q.strip():
@@ -120,6 +122,10 @@ class Snapshot:
             if event and c.event != event and not c.event.startswith(event + "."):
                 continue
             if stance and c.stance != stance:
+                continue
+            if doc and not c.doc_sha256.startswith(doc.lower()):
+                continue
+            if speaker and speaker.lower() not in (c.speaker or "").lower():
                 continue
             if code and code not in {
                 c.speaker_country,
