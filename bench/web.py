@@ -36,7 +36,7 @@ from sqlalchemy import insert
 
 from tocsin.store import Store
 from tocsin.store.audit import acting_as
-from tocsin.store.claims import claim_to_dict
+from tocsin.store.claims import row_of
 from tocsin.store.schema import claims as claims_table
 from tocsin.store.schema import document_meta, documents
 from tocsin.web import create_app
@@ -109,23 +109,7 @@ def build_store(folder: Path, n: int) -> None:
                 f"civilians in {place.name} {place.admin1 or ''} {c.event.replace('_', ' ')}"
             )
             c = dataclasses.replace(c, quote=quote, speaker=source)
-            batch_claims.append(
-                {
-                    "id": c.id,
-                    "doc_sha256": sha,
-                    "sentence": c.sentence,
-                    "char_start": c.start,
-                    "char_end": c.end,
-                    "event": c.event,
-                    "stance": c.stance,
-                    "speaker_country": c.speaker_country,
-                    "when_from": c.when_from,
-                    "when_to": c.when_to,
-                    "doc_date": c.doc_date,
-                    "data": json.dumps(claim_to_dict(c)),
-                    "extractor": "bench",
-                }
-            )
+            batch_claims.append(row_of(c, "bench"))
         made += len(doc)
         if len(batch_claims) >= 50_000:
             flush()

@@ -132,6 +132,14 @@ def test_claims_search_filters_and_pages(desk: Desk) -> None:
     assert denials and {c["stance"] for c in denials} == {"denies"}
     dated = api.get("/api/v1/claims", params={"date_from": "2024-03"}).json()["items"]
     assert all(((c["when"] or {}).get("to") or c["doc_date"]) >= "2024-03" for c in dated)
+    # a month given as the end includes all of it, as a month given as the start does
+    march = api.get("/api/v1/claims", params={"date_from": "2024-03", "date_to": "2024-03"})
+    found = march.json()["items"]
+    assert found
+    for c in found:
+        start = (c["when"] or {}).get("from") or c["doc_date"]
+        end = (c["when"] or {}).get("to") or start
+        assert start[:7] <= "2024-03" <= end[:7]
     one = api.get(f"/api/v1/claims/{killed[0]['id']}").json()
     assert one["doc_sha256"] == killed[0]["doc_sha256"] and one["start"] == killed[0]["start"]
     # provenance on every claim: the document, the span, the speaker, the producer

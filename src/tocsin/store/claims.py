@@ -98,7 +98,8 @@ def claim_from_dict(d: dict[str, Any]) -> Claim:
     )
 
 
-def _row(c: Claim, extractor: str) -> dict[str, Any]:
+def row_of(c: Claim, extractor: str) -> dict[str, Any]:
+    """The claim as a row of the claims table."""
     return {
         "id": c.id,
         "doc_sha256": c.doc_sha256,
@@ -144,7 +145,7 @@ def replace_for_document(
         )
     conn.execute(delete(claims).where(claims.c.doc_sha256 == doc_sha256))
     if found:
-        conn.execute(insert(claims), [_row(c, extractor) for c in found])
+        conn.execute(insert(claims), [row_of(c, extractor) for c in found])
 
 
 def query(
@@ -175,23 +176,35 @@ def query(
     out = []
     for data, filename in conn.execute(stmt):
         c = claim_from_dict(json.loads(data))
-        if country and country.upper() not in {
-            c.speaker_country,
-            *c.accused,
-            *c.claimed_by,
-            *(p.country for p in c.places),
-        }:
-            continue
-        if speaker and speaker.lower() not in (c.speaker or "").lower():
-            continue
-        start = c.when_from or c.doc_date
-        end = c.when_to or c.when_from or c.doc_date
-        if date_from and (end is None or end < date_from):
-            continue
-        if date_to and (start is None or start > date_to):
-            continue
-        out.append((c, filename))
+        if matches(c, country, speaker, date_from, date_to):
+            out.append((c, filename))
     return out
+
+
+def matches(
+    c: Claim,
+    country: str | None = None,
+    speaker: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> bool:
+    """The filters a column cannot answer: a country the claim names in any role, part of
+    the speaker's name, and events overlapping [date_from, date_to] (YYYY[-MM[-DD]]: a
+    month or year given as `date_to` includes all of it)."""
+    if country and country.upper() not in {
+        c.speaker_country,
+        *c.accused,
+        *c.claimed_by,
+        *(p.country for p in c.places),
+    }:
+        return False
+    if speaker and speaker.lower() not in (c.speaker or "").lower():
+        return False
+    start = c.when_from or c.doc_date
+    end = c.when_to or c.when_from or c.doc_date
+    if date_from and (end is None or end < date_from):
+        return False
+    return not (date_to and (start is None or start[: len(date_to)] > date_to))
 
 
 def history(conn: Connection, claim_id: str) -> list[dict[str, Any]]:

@@ -26,6 +26,7 @@ from tocsin.corroborate import Incident, is_public_source
 from tocsin.gcpause import paused
 from tocsin.record import Live, Record, rules_for
 from tocsin.store import Store
+from tocsin.store.claims import matches
 from tocsin.store.schema import audit_log
 from tocsin.types import Claim
 from tocsin.web.index import IncidentIndex, Located, WordIndex
@@ -117,7 +118,6 @@ class Snapshot:
             candidates: Iterable[Claim] = map(self.claims.__getitem__, self.words.matching(q))
         else:
             candidates = self.claims
-        code = country.upper() if country else None
         for c in candidates:
             if event and c.event != event and not c.event.startswith(event + "."):
                 continue
@@ -125,21 +125,8 @@ class Snapshot:
                 continue
             if doc and not c.doc_sha256.startswith(doc.lower()):
                 continue
-            if speaker and speaker.lower() not in (c.speaker or "").lower():
-                continue
-            if code and code not in {
-                c.speaker_country,
-                *c.accused,
-                *c.claimed_by,
-                *(p.country for p in c.places),
-            }:
-                continue
-            day = day_of(c)
-            if date_from and (day is None or (c.when_to or day) < date_from):
-                continue
-            if date_to and (day is None or day > date_to):
-                continue
-            yield c
+            if matches(c, country, speaker, date_from, date_to):
+                yield c
 
 
 def audit_seq(store: Store) -> int:
