@@ -22,7 +22,7 @@ from .conftest import Run, seed_paths, snapshot
 from .web_desk import ENTITIES, PASSWORD, ROLES, Desk, make_desk
 
 # Routes anyone may reach: signing in and out, the schema, static assets.
-PUBLIC = {"/login", "/logout", "/api/v1/openapi.json", "/api/v1/docs"}
+PUBLIC = {"/login", "/logout", "/api/v1/openapi.json"}
 
 
 @pytest.fixture(scope="module")
@@ -423,3 +423,25 @@ def test_documents_come_in_pages(desk: Desk) -> None:
     dates = [d["ingested_at"] for d in first["items"]]
     assert dates == sorted(dates, reverse=True)
     assert api.get("/api/v1/documents", params={"page": 2}).json()["items"] == []
+
+
+def test_pages_load_nothing_from_elsewhere(desk: Desk) -> None:
+    ids = _ids(desk)
+    browser = desk.browser("analyst")
+    for path in (
+        "/",
+        "/countries/XVM",
+        f"/incidents/{ids['incident_id']}",
+        "/claims",
+        "/documents",
+        f"/documents/{ids['sha256']}",
+        "/upload",
+        "/countries/XVM/report.html",
+    ):
+        r = browser.get(path)
+        assert r.status_code == 200, path
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", r.text), path
+        policy = r.headers["content-security-policy"]
+        assert ("default-src 'none'" if "report" in path else "default-src 'self'") in policy
+    assert browser.get("/static/tocsin.js").status_code == 200
+    assert browser.get("/api/v1/docs").status_code == 404  # no CDN-loaded explorer

@@ -118,7 +118,16 @@ def report(
         raise HTTPException(404, f"no evidence about {code!r}")
     name = f"tocsin-{code.upper()}-{made.generated[:10]}.{fmt}"
     if fmt == "html":
-        return HTMLResponse(situation.html(made))
+        # the report is one self-contained file (its styles inline, as when saved): it may
+        # style itself and run nothing
+        return HTMLResponse(
+            situation.html(made),
+            headers={
+                "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+                "img-src data:",
+                "Content-Disposition": f'inline; filename="{name}"',
+            },
+        )
     return Response(
         situation.pdf(made),
         media_type="application/pdf",
