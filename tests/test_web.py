@@ -445,3 +445,30 @@ def test_pages_load_nothing_from_elsewhere(desk: Desk) -> None:
         assert ("default-src 'none'" if "report" in path else "default-src 'self'") in policy
     assert browser.get("/static/tocsin.js").status_code == 200
     assert browser.get("/api/v1/docs").status_code == 404  # no CDN-loaded explorer
+
+
+def test_passwords_and_tokens_from_the_command_line(
+    run_sqlite: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tocsin.store import Store
+
+    monkeypatch.setenv("TOCSIN_USER", "ada")
+    assert run_sqlite("users", "add", "ada", "--role", "admin").exit_code == 0
+    assert run_sqlite("users", "add", "bo", "--role", "viewer").exit_code == 0
+    short = run_sqlite("users", "password", "bo", "--password", "short")
+    assert short.exit_code == 1 and "at least 10 characters" in short.output
+    assert run_sqlite("users", "password", "bo", "--password", PASSWORD).exit_code == 0
+    made = run_sqlite("users", "token", "bo", "--label", "scripts")
+    assert made.exit_code == 0
+    token = made.stdout.strip()
+    store = Store(data_dir)
+    api = TestClient(create_app(store), headers={"Authorization": f"Bearer {token}"})
+    assert api.get("/api/v1/status").json()["user"] == "bo"
+    assert api.get("/api/v1/users").status_code == 403  # bo is a viewer
+    monkeypatch.setenv("TOCSIN_USER", "eve")  # no role: may not touch anyone's credentials
+    refused = run_sqlite("users", "password", "bo", "--password", "eve's long password")
+    assert refused.exit_code == 1 and "needs admin" in refused.output
+    assert store.check_password("bo", PASSWORD)
+    listed = next(u for u in store.users() if u["name"] == "bo")
+    assert "password" not in listed  # never shown, not even hashed
+    store.close()
