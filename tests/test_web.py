@@ -472,3 +472,16 @@ def test_passwords_and_tokens_from_the_command_line(
     listed = next(u for u in store.users() if u["name"] == "bo")
     assert "password" not in listed  # never shown, not even hashed
     store.close()
+
+
+def test_the_desk_follows_writes_made_elsewhere(fresh: Desk, seeds: Path) -> None:
+    """Another process (the CLI, `tocsin watch`) writes to the store: the next request sees it."""
+    from tocsin.ingest.run import Options, ingest
+    from tocsin.ingest.sources import expand
+
+    api = fresh.client("analyst")
+    before = api.get("/api/v1/status").json()
+    ingest(fresh.store, expand(seed_paths(seeds)), Options())
+    after = api.get("/api/v1/status").json()
+    assert after["seq"] > before["seq"] and after["claims"] > before["claims"]
+    assert api.get("/api/v1/countries/AZE").status_code == 200
