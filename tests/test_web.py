@@ -478,9 +478,17 @@ def test_the_desk_follows_writes_made_elsewhere(fresh: Desk, seeds: Path) -> Non
     """Another process (the CLI, `tocsin watch`) writes to the store: the next request sees it."""
     from tocsin.ingest.run import Options, ingest
     from tocsin.ingest.sources import expand
+    from tocsin.store.audit import acting_as
 
     api = fresh.client("analyst")
     before = api.get("/api/v1/status").json()
+    # writes that leave the record as it was (tokens, sessions, roles) cost no re-read
+    snap = fresh.app.state.desk.current()
+    fresh.store.issue_credential("viewer", "token", "another")
+    fresh.browser("viewer")
+    with acting_as("admin"):
+        fresh.store.set_role("newcomer", "viewer")
+    assert fresh.app.state.desk.current() is snap
     ingest(fresh.store, expand(seed_paths(seeds)), Options())
     after = api.get("/api/v1/status").json()
     assert after["seq"] > before["seq"] and after["claims"] > before["claims"]

@@ -216,6 +216,12 @@ class Store:
     def revoke_credential(self, secret: str) -> None:
         self._write(lambda conn: users.revoke(conn, secret))
 
+    def record_version(self, after: int = 0, but: str | None = None) -> int:
+        """Moves whenever the record changes (audit.record_version): what a reader of the
+        record compares to know it is stale."""
+        with self.engine.connect() as conn:
+            return audit.record_version(conn, after, but)
+
     def audit_entries(self) -> list[audit.Entry]:
         with self.engine.connect() as conn:
             return audit.entries(conn)

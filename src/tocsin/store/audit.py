@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, or_, select
 
 from tocsin.store.schema import audit_log
 
@@ -90,6 +90,21 @@ def append(conn: Connection, action: str, obj: str, detail: dict[str, Any]) -> s
         ],
     )
     return digest
+
+
+# Writes that change what the record says (documents, claims, judgements, groupings, alerts);
+# users, tokens, exports, deliveries and backups do not.
+RECORD_ACTIONS = ("ingest", "extract", "review.", "incident.", "restore", "alert")
+
+
+def record_version(conn: Connection, after: int = 0, but: str | None = None) -> int:
+    """The seq of the newest entry that changed the record (0: none) — newer than `after`
+    and of another action than `but`, when given. Read from the end of the log: cheap."""
+    matching = or_(*(audit_log.c.action.startswith(a) for a in RECORD_ACTIONS))
+    stmt = select(audit_log.c.seq).where(matching, audit_log.c.seq > after)
+    if but:
+        stmt = stmt.where(audit_log.c.action != but)
+    return int(conn.execute(stmt.order_by(audit_log.c.seq.desc()).limit(1)).scalar() or 0)
 
 
 def entries(conn: Connection) -> list[Entry]:

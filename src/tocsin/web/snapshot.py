@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import func, select
-
 from tocsin.assess import Profile, load_weights, rules
 from tocsin.assess.profile import Key, day_of, period_of
 from tocsin.corroborate import Incident, is_public_source
@@ -27,7 +25,6 @@ from tocsin.gcpause import paused
 from tocsin.record import Live, Record, rules_for
 from tocsin.store import Store
 from tocsin.store.claims import matches
-from tocsin.store.schema import audit_log
 from tocsin.types import Claim
 from tocsin.web.index import IncidentIndex, Located, WordIndex
 
@@ -37,7 +34,7 @@ SPARK_QUARTERS = 8  # trend sparklines: the last two years
 
 @dataclass
 class Snapshot:
-    seq: int  # the audit log's newest entry when this was read
+    seq: int  # the record's version (store.record_version) when this was read
     seconds: float  # how long it took to build
     record: Record
     live: Live
@@ -129,11 +126,6 @@ class Snapshot:
                 yield c
 
 
-def audit_seq(store: Store) -> int:
-    with store.engine.connect() as conn:
-        return int(conn.execute(select(func.max(audit_log.c.seq))).scalar() or 0)
-
-
 def build(store: Store, ruleset: rules.Rules) -> Snapshot:
     # a snapshot lives until the next one: frozen out of the cycle collector's sight, so that
     # a full collection does not walk a million claims in the middle of a page (gcpause)
@@ -143,8 +135,10 @@ def build(store: Store, ruleset: rules.Rules) -> Snapshot:
 
 def _build(store: Store, ruleset: rules.Rules) -> Snapshot:
     start = time.perf_counter()
+    seq = store.record_version()  # before reading: a write during the read is not missed
     live = Live(store, ruleset, incremental=False)  # raises what new evidence calls for
-    seq = audit_seq(store)
+    if not store.record_version(seq, but="alert"):  # only the alerts just raised are newer
+        seq = store.record_version()
     record = live.record
     by_id = {i.id: i for i in record.incidents}
     located: list[Located] = []
@@ -212,7 +206,7 @@ class Desk:
 
     def current(self) -> Snapshot:
         """The snapshot to answer with; starts a rebuild if the store moved on."""
-        if audit_seq(self.store) != self.snapshot.seq:
+        if self.store.record_version() != self.snapshot.seq:
             self.refresh(wait=self.snapshot.seconds < self.SYNC_BELOW)
         return self.snapshot
 
