@@ -326,9 +326,25 @@ def test_login_sessions_and_logout(fresh: Desk) -> None:
 
 def test_a_single_user_store_needs_no_login(tmp_path: Path) -> None:
     made = make_desk(tmp_path / "solo", users=False)
-    c = TestClient(made.app)
+    c = TestClient(made.app, base_url="http://127.0.0.1:8000")
     assert c.get("/").status_code == 200
     assert c.get("/api/v1/status").json()["role"] == "admin"
+    # nobody signs in, so the desk is only itself on loopback: a hostile name made to
+    # resolve to 127.0.0.1 (DNS rebinding) is refused, and so is a write from another site
+    rebound = TestClient(made.app, base_url="http://evil.example:8000")
+    r = rebound.get("/api/v1/status")
+    assert r.status_code == 403 and "only on 127.0.0.1" in r.json()["detail"]
+    state = snapshot(made.store)
+    forged = c.post(
+        "/api/v1/documents",
+        files=[("files", ("x.txt", b"killed 3 civilians in Kessa", "text/plain"))],
+        headers={"Origin": "http://evil.example"},
+    )
+    assert forged.status_code == 403 and "another site" in forged.json()["detail"]
+    page = c.get("/upload").text
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
+    assert token is not None and len(token.group(1)) == 64  # keyed by a secret of the process
+    assert snapshot(made.store) == state
     made.store.close()
 
 
@@ -381,7 +397,7 @@ def test_the_desk_works_on_both_backends(
 ) -> None:
     made = make_desk(data_dir, db_url, users=False)
     app = create_app(made.store, entities=ENTITIES)
-    c = TestClient(app)
+    c = TestClient(app, base_url="http://localhost")
     assert c.get("/").status_code == 200
     status = c.get("/api/v1/status").json()
     assert status["claims"] > 30 and status["incidents"] > 5
@@ -409,7 +425,11 @@ def test_country_page_shows_the_structural_forecast_beside_the_text_profile(
     forecast = structural(str(named), str(model), None)
     assert set(forecast) == {"AZE"}  # the generated countries have no ISO code
     store = Store(data_dir)
-    page = TestClient(create_app(store, forecast=forecast)).get("/countries/AZE").text
+    page = (
+        TestClient(create_app(store, forecast=forecast), base_url="http://127.0.0.1")
+        .get("/countries/AZE")
+        .text
+    )
     risk = forecast["AZE"]["risk"] * 100
     assert f"<strong>{risk:.1f} %</strong>" in page and "replication" in page
     assert "Text-derived profile" in page

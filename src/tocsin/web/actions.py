@@ -8,7 +8,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from fastapi import HTTPException, Response
 
@@ -21,13 +21,6 @@ from tocsin.web.auth import User
 from tocsin.web.snapshot import Desk
 
 CHUNK = 1 << 20
-
-
-class Upload(Protocol):
-    filename: str | None
-
-    @property
-    def file(self) -> Any: ...
 
 
 def safe_name(name: str | None) -> str:

@@ -17,7 +17,7 @@ from tocsin import __version__
 from tocsin.errors import TocsinError
 from tocsin.store import Store
 from tocsin.web import api, pages
-from tocsin.web.auth import NotSignedIn
+from tocsin.web.auth import NotSignedIn, refusal
 from tocsin.web.snapshot import Desk
 
 log = logging.getLogger("tocsin")
@@ -54,6 +54,11 @@ def create_app(
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:
+        why = refusal(request, app.state.desk.store.has_users())
+        if why is not None:
+            if wants_json(request):
+                return JSONResponse({"detail": why}, 403)
+            return Response(why + "\n", 403, media_type="text/plain")
         response: Response = await call_next(request)
         # nothing from elsewhere, ever: the desk is offline by design, and hostile text in a
         # document must not be able to run or phone home

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from fastapi import HTTPException, Request
 
+from tocsin.store.audit import actor
 from tocsin.store.users import at_least
 
 SESSION_COOKIE = "tocsin_session"
+# A single-user desk has no session: its form token is keyed by a secret of this process.
+_PROCESS_SECRET = secrets.token_bytes(32)
+LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,7 @@ class User:
     def csrf(self) -> str:
         """The token every form posts back: bound to the session, so another site cannot
         forge a form for it (the cookie is SameSite=Strict too)."""
-        key = (self.session or "single-user").encode()
+        key = self.session.encode() if self.session else _PROCESS_SECRET
         return hmac.new(key, b"tocsin-form", hashlib.sha256).hexdigest()
 
 
@@ -48,7 +53,7 @@ def current_user(request: Request) -> User | None:
     desk = request.app.state.desk
     store = desk.store
     if not store.has_users():
-        return User("desk", "admin")
+        return User(actor(), "admin")  # as for the CLI: the account running Tocsin
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
         name = store.credential_holder(header[7:].strip(), "token")
@@ -81,6 +86,24 @@ def need(role: str) -> Callable[[Request], User]:
 
     check.role = role  # type: ignore[attr-defined]  # read by the route-table test
     return check
+
+
+def refusal(request: Request, has_users: bool) -> str | None:
+    """Why a request must be refused before it reaches any route, or None.
+
+    A browser page on another site may send requests here (a form it submits, a script's
+    POST): a write whose Origin is not this desk is refused. And a single-user desk, where
+    nobody signs in, answers only to its loopback names, so that a hostile site whose name
+    is made to resolve to 127.0.0.1 (DNS rebinding) cannot reach it as its own."""
+    host = request.headers.get("host", "")
+    name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    if not has_users and name not in LOOPBACK_NAMES:
+        return f"this single-user desk answers only on 127.0.0.1 or localhost, not {host!r}"
+    origin = request.headers.get("origin")
+    write = request.method not in ("GET", "HEAD", "OPTIONS")
+    if write and origin is not None and origin.split("://", 1)[-1] != host:
+        return "a request from another site is refused"
+    return None
 
 
 def check_form(user: User, form: Any) -> None:
