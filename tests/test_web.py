@@ -513,3 +513,22 @@ def test_the_desk_follows_writes_made_elsewhere(fresh: Desk, seeds: Path) -> Non
     after = api.get("/api/v1/status").json()
     assert after["seq"] > before["seq"] and after["claims"] > before["claims"]
     assert api.get("/api/v1/countries/AZE").status_code == 200
+
+
+def test_hostile_text_is_shown_as_text(fresh: Desk) -> None:
+    hostile = (
+        b"<html><body><p>On 2 May 2024 armed men killed 12 civilians in Kessa, Velmora, "
+        b"witnesses said &lt;script&gt;alert(1)&lt;/script&gt; and "
+        b'&lt;img src=x onerror="alert(2)"&gt;.</p><script>alert(3)</script></body></html>'
+    )
+    r = fresh.client("analyst").post(
+        "/api/v1/documents", files=[("files", ("hostile.html", hostile, "text/html"))]
+    )
+    (outcome,) = r.json()["outcomes"]
+    assert outcome["status"] == "ingested", outcome
+    browser = fresh.browser("analyst")
+    page = browser.get(f"/documents/{outcome['sha256']}").text
+    assert "&lt;script&gt;alert(1)" in page  # the text as written, not markup
+    for path in (f"/documents/{outcome['sha256']}", "/claims?q=kessa", "/"):
+        page = browser.get(path).text
+        assert "<script>alert" not in page and "<img src=x" not in page, path
