@@ -532,3 +532,33 @@ def test_hostile_text_is_shown_as_text(fresh: Desk) -> None:
     for path in (f"/documents/{outcome['sha256']}", "/claims?q=kessa", "/"):
         page = browser.get(path).text
         assert "<script>alert" not in page and "<img src=x" not in page, path
+
+
+def test_a_viewers_report_writes_nothing(
+    run_sqlite: Run, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tocsin.store import Store
+
+    from .conftest import EXAMPLES
+
+    monkeypatch.setenv("TOCSIN_USER", "ada")
+    assert run_sqlite("users", "add", "ada", "--role", "admin").exit_code == 0
+    assert run_sqlite("users", "add", "bo", "--role", "viewer").exit_code == 0
+    got = run_sqlite("--entities", ENTITIES, "ingest", str(EXAMPLES / "corpus"))
+    assert got.exit_code == 0
+    store = Store(data_dir)
+    before = snapshot(store)
+    monkeypatch.setenv("TOCSIN_USER", "bo")
+    out = run_sqlite(
+        "--entities", ENTITIES, "report", "--country", "XVM", "--no-pdf", "--out", str(tmp_path)
+    )
+    assert out.exit_code == 0, out.output
+    assert snapshot(store) == before  # no alerts raised on a viewer's behalf
+    html = next(tmp_path.glob("*.html")).read_text("utf-8")
+    assert "public edition" in html  # a viewer's report is the public one
+    monkeypatch.setenv("TOCSIN_USER", "ada")
+    again = run_sqlite(
+        "--entities", ENTITIES, "report", "--country", "XVM", "--no-pdf", "--out", str(tmp_path)
+    )
+    assert again.exit_code == 0 and store.alerts()  # an admin's raises what is due
+    store.close()

@@ -77,9 +77,10 @@ class Live:
         ruleset: rules.Rules,
         full_every: int = 50,
         incremental: bool = True,  # False: one full run, no index kept for later documents
+        write: bool = True,  # False: a reader's view; alerts not yet raised stay unraised
     ) -> None:
         self.store, self.rules, self.full_every = store, ruleset, full_every
-        self.incremental = incremental
+        self.incremental, self.write = incremental, write
         self.raised = self.full()
 
     def full(self) -> list[dict[str, Any]]:
@@ -112,6 +113,8 @@ class Live:
         return self._raise({area for area, _ in touched})
 
     def _raise(self, areas: set[str] | None) -> list[dict[str, Any]]:
+        if not self.write:
+            return []
         fired = Fired.of(Alert.from_record(r) for r in self.store.alerts())
         new = evaluate(self.rules, self.matrix, self.incident_of, fired, areas)
         return self.store.add_alerts([a.record() for a in new])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from pathlib import Path
 from typing import Any
 
@@ -123,19 +124,19 @@ def report_cmd(
 ) -> None:
     """A situation report on one country: summary, alerts, risk profile chart, incident map,
     key incidents with their sources, method notes and caveats, as HTML and PDF."""
-    import re
-
+    from tocsin.record import rules_for
     from tocsin.report import situation
+    from tocsin.store.users import at_least
     from tocsin.web.snapshot import build
 
     obj.require("viewer", "reading")
     for given in (date_from, date_to):
         if given and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", given):
             raise TocsinError(f"--from/--to take YYYY, YYYY-MM or YYYY-MM-DD, not {given!r}")
-    from tocsin.record import rules_for
-
     with console.status("reading the record…"):
-        snap = build(obj.store, rules_for(obj.store))
+        # an analyst's report raises the alerts due first, as `tocsin alerts` does
+        writer = at_least(obj.role(), "analyst")
+        snap = build(obj.store, rules_for(obj.store), write=writer)
     made = situation.build(snap, country, date_from, date_to, public=public or obj.redacted)
     if made is None:
         raise TocsinError(f"no evidence about {country.upper()} in this store")

@@ -126,17 +126,19 @@ class Snapshot:
                 yield c
 
 
-def build(store: Store, ruleset: rules.Rules) -> Snapshot:
+def build(store: Store, ruleset: rules.Rules, write: bool = True) -> Snapshot:
+    """The snapshot of the store now; `write`: raise (store) the alerts new evidence calls
+    for first, as `tocsin alerts` does for an analyst."""
     # a snapshot lives until the next one: frozen out of the cycle collector's sight, so that
     # a full collection does not walk a million claims in the middle of a page (gcpause)
     with paused():
-        return _build(store, ruleset)
+        return _build(store, ruleset, write)
 
 
-def _build(store: Store, ruleset: rules.Rules) -> Snapshot:
+def _build(store: Store, ruleset: rules.Rules, write: bool) -> Snapshot:
     start = time.perf_counter()
     seq = store.record_version()  # before reading: a write during the read is not missed
-    live = Live(store, ruleset, incremental=False)  # raises what new evidence calls for
+    live = Live(store, ruleset, incremental=False, write=write)
     if not store.record_version(seq, but="alert"):  # only the alerts just raised are newer
         seq = store.record_version()
     record = live.record
