@@ -348,10 +348,18 @@ def test_a_single_user_store_needs_no_login(tmp_path: Path) -> None:
     made.store.close()
 
 
-def test_serve_refuses_a_public_address_without_users(run_sqlite: Run) -> None:
+def test_serve_refuses_a_public_address_without_users(
+    run_sqlite: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     result = run_sqlite("serve", "--host", "0.0.0.0")
     assert result.exit_code == 1
     assert "no users" in result.output and "127.0.0.1" in result.output
+    monkeypatch.setenv("TOCSIN_USER", "ada")
+    assert run_sqlite("users", "add", "ada", "--role", "admin").exit_code == 0
+    assert run_sqlite("users", "add", "bo", "--role", "analyst").exit_code == 0
+    monkeypatch.setenv("TOCSIN_USER", "bo")
+    refused = run_sqlite("serve")
+    assert refused.exit_code == 1 and "serving the desk needs admin" in refused.output
 
 
 def test_country_page_and_its_report(desk: Desk) -> None:

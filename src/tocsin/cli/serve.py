@@ -74,6 +74,8 @@ def serve_cmd(
     from tocsin.web import create_app
 
     store = obj.store
+    # the desk writes as its operator (alerts it raises), and decides who may reach it
+    obj.require("admin", "serving the desk")
     if not store.has_users() and not _loopback(host):
         raise TocsinError(
             f"this store has no users, so anyone reaching {host} would be its admin: add one "
