@@ -13,7 +13,7 @@ over real HTTP, varying the country, the words searched and the filters:
 - country: `/countries/XXX` (heatmap, timeline, incidents, map);
 - claim search: `/claims?q=…` (words, with and without filters and pages).
 
-Prints p50 / p95 / max per page. Target: p95 < 150 ms for each.
+Prints p50 / p95 / max per page and the peak memory of the desk. Target: p95 < 150 ms for each.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import argparse
 import dataclasses
 import json
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -122,6 +123,11 @@ def build_store(folder: Path, n: int) -> None:
     store.close()
 
 
+def peak_mib() -> float:
+    """This process's peak resident memory so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -134,6 +140,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path)
     args = parser.parse_args()
     folder = args.store or Path(tempfile.gettempdir()) / f"tocsin-bench-web-{args.claims}"
+    built = False
     if (folder / "complete").is_file() and (folder / "complete").read_text() == str(args.claims):
         print(f"store: {folder} (built earlier)")
     else:
@@ -143,6 +150,7 @@ def main() -> None:
             for f in folder.iterdir():
                 f.unlink()
         build_store(folder, args.claims)
+        built = True
         print(f"  built in {time.perf_counter() - start:.0f} s")
 
     store = Store(folder)
@@ -152,7 +160,8 @@ def main() -> None:
     print(
         f"desk started in {time.perf_counter() - start:.1f} s: {len(snap.claims):,} claims, "
         f"{len(snap.incidents):,} incidents, {len(snap.alerts):,} alerts, "
-        f"{len(snap.country_rows)} countries",
+        f"{len(snap.country_rows)} countries; peak memory {peak_mib():,.0f} MiB"
+        + (" (building the store included: run again for the desk alone)" if built else ""),
         flush=True,
     )
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
