@@ -271,6 +271,21 @@ def test_review_merge_and_split_through_the_api(fresh: Desk) -> None:
     )
     assert r.status_code == 200 and r.json()["actor"] == "analyst"
     assert fresh.store.review_history("incident", inc.id)[-1].value == "plausible"
+    # shown at once, read as it stands (a review changes nothing derived: no re-read)
+    assert fresh.app.state.desk.current() is snap
+    shown = api.get(f"/api/v1/incidents/{inc.id}").json()["reviews"][0]
+    assert (shown["value"], shown["reason"], shown["actor"]) == (
+        "plausible",
+        "two outlets",
+        "analyst",
+    )
+    hidden = fresh.client("viewer").get(f"/api/v1/incidents/{inc.id}").json()["reviews"][0]
+    assert (hidden["value"], hidden["reason"], hidden["actor"]) == ("plausible", None, None)
+    assert "two outlets" in fresh.browser("analyst").get(f"/incidents/{inc.id}").text
+    claim = inc.claims[0]
+    api.post(f"/api/v1/claims/{claim}/review", json={"credibility": "verified", "reason": "video"})
+    views = api.get(f"/api/v1/incidents/{inc.id}").json()["claim_views"]
+    assert next(v for v in views if v["id"] == claim)["review"]["value"] == "verified"
     missing = api.post(
         f"/api/v1/incidents/{inc.id}/review", json={"credibility": "plausible", "reason": ""}
     )

@@ -92,9 +92,10 @@ def append(conn: Connection, action: str, obj: str, detail: dict[str, Any]) -> s
     return digest
 
 
-# Writes that change what the record says (documents, claims, judgements, groupings, alerts);
-# users, tokens, exports, deliveries and backups do not.
-RECORD_ACTIONS = ("ingest", "extract", "review.", "incident.", "restore", "alert")
+# Writes that change what is derived from the record (documents, claims, groupings, alerts).
+# Reviews are read as they stand, not derived; users, tokens, exports, deliveries and backups
+# change nothing a reader of the record holds.
+RECORD_ACTIONS = ("ingest", "extract", "incident.", "restore", "alert")
 
 
 def record_version(conn: Connection, after: int = 0, but: str | None = None) -> int:

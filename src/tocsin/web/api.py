@@ -130,7 +130,7 @@ def incidents(
 
 @router.get("/incidents/{incident_id}", summary="One incident with every claim, side by side")
 def incident(request: Request, user: Viewer, incident_id: str) -> dict[str, Any]:
-    found = views.incident(snap(request), incident_id, user)
+    found = views.incident(snap(request), incident_id, user, request.app.state.desk.store)
     if found is None:
         raise HTTPException(404, f"no incident {incident_id!r}")
     return found

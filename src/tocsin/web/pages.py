@@ -137,7 +137,7 @@ def report(
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
 def incident(request: Request, user: Viewer, incident_id: str) -> HTMLResponse:
-    data = views.incident(_snap(request), incident_id, user)
+    data = views.incident(_snap(request), incident_id, user, request.app.state.desk.store)
     if data is None:
         raise HTTPException(404, f"no incident {incident_id!r}")
     return render(request, "incident.html", user, data=data)

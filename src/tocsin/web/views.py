@@ -14,6 +14,7 @@ from tocsin.corroborate import Incident
 from tocsin.report.deliver import payload
 from tocsin.report.export import claim_record, incident_record
 from tocsin.store import Store
+from tocsin.store.reviews import Review
 from tocsin.types import Claim
 from tocsin.web.auth import User
 from tocsin.web.index import Ints
@@ -140,11 +141,30 @@ def country(snap: Snapshot, code: str, user: User) -> dict[str, Any] | None:
     }
 
 
-def incident(snap: Snapshot, incident_id: str, user: User) -> dict[str, Any] | None:
+def review_view(r: Review, user: User) -> dict[str, Any]:
+    """An analyst's judgement; its reason is free text that may name people: not for viewers."""
+    return {
+        "value": r.value,
+        "field": r.field,
+        "reason": None if user.redacted else r.reason,
+        "actor": None if user.redacted else r.actor,
+        "at": r.at,
+    }
+
+
+def incident(
+    snap: Snapshot, incident_id: str, user: User, store: Store | None = None
+) -> dict[str, Any] | None:
     inc = snap.incidents.get(incident_id)
     if inc is None:
         return None
     record = incident_view(inc, snap, user)
+    # judgements are read as they stand now, not from the snapshot
+    current = store.current_reviews() if store else {}
+    record["reviews"] = [
+        review_view(r, user)
+        for r in reversed(store.review_history("incident", inc.id) if store else [])
+    ]
     claims = []
     for cid in inc.claims:
         c, filename = snap.record.by_id[cid]
@@ -153,6 +173,8 @@ def incident(snap: Snapshot, incident_id: str, user: User) -> dict[str, Any] | N
         if user.redacted and view["source"] in snap.private_sources:
             view["source"] = "private source"
         view["side"] = "contests" if view["source"] in inc.contested_by else "supports"
+        judged = current.get(("claim", cid))
+        view["review"] = review_view(judged, user) if judged else None
         claims.append(view)
     record["claim_views"] = claims
     return record
@@ -181,6 +203,7 @@ def document(store: Store, sha: str, user: User) -> dict[str, Any] | None:
     if doc is None:
         return None
     found = store.claims(doc=sha)
+    current = store.current_reviews()
     meta = {k: v.value for k, v in doc.meta.items()}
     if user.redacted:
         meta = {k: v for k, v in meta.items() if k in ("speaker_country", "speaker_org", "date")}
@@ -195,7 +218,11 @@ def document(store: Store, sha: str, user: User) -> dict[str, Any] | None:
         "meta": meta,
         "warnings": list(doc.warnings),
         "text": None if user.redacted else doc.text,
-        "claims": [claim_view(c, f, user) for c, f in found],
+        "claims": [
+            {**claim_view(c, f, user), "review": review_view(r, user) if r else None}
+            for c, f in found
+            for r in [current.get(("claim", c.id))]
+        ],
     }
 
 
