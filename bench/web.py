@@ -47,6 +47,10 @@ from risk import Generator  # bench/risk.py: the same claims as the risk bench
 
 TARGET_P95_MS = 150.0
 PASSWORD = "bench password 1"
+NEW_DOCUMENT = (
+    "Statement of the Commission, 14 March 2025 (ref {n}). On 12 March 2025 armed men "
+    "killed 14 civilians in the town of QAA-town-3, and 200 families were displaced.\n"
+)
 VERBS = ["killed", "shelled", "displaced", "detained", "wounded", "attacked", "burned"]
 
 
@@ -209,6 +213,25 @@ def main() -> None:
                 times.append((time.perf_counter() - t) * 1000)
                 assert r.status_code == 200, (url, r.status_code, r.text[:300])
             results[name] = times
+
+        # one new document through the upload page: the answer, then the desk taking it in
+        page = client.get("/upload").text
+        csrf = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+        text = NEW_DOCUMENT.format(n=rng.randrange(10**6)).encode()
+        desk = app.state.desk
+        t = time.perf_counter()
+        r = client.post(
+            "/upload",
+            data={"csrf": csrf},
+            files=[("files", ("new.txt", text, "text/plain"))],
+            headers={"Accept": "application/json"},
+        )
+        answered = time.perf_counter() - t
+        assert r.json()["outcomes"][0]["status"] == "ingested", r.text
+        while desk.updating or store.record_version() != desk.snapshot.seq:
+            time.sleep(0.05)
+        taken = time.perf_counter() - t
+        incremental = desk.snapshot.live is snap.live
     server.should_exit = True
     thread.join(10)
     print(f"page latency over HTTP, {args.requests} requests each (ms):")
@@ -218,6 +241,11 @@ def main() -> None:
         p95 = percentile(times, 0.95)
         worst = max(worst, p95)
         print(f"  {name:<13} {statistics.median(times):7.1f} {p95:7.1f} {max(times):7.1f}")
+    how = "updated from the live state" if incremental else "read again in full"
+    print(
+        f"one new document uploaded: answered in {answered:.2f} s, on every page "
+        f"{taken:.1f} s after sending ({how})"
+    )
     verdict = "met" if worst < TARGET_P95_MS else "NOT MET"
     print(f"target: p95 < {TARGET_P95_MS:g} ms on every page ({verdict}; worst p95 {worst:.1f} ms)")
     store.close()

@@ -585,3 +585,53 @@ def test_a_viewers_report_writes_nothing(
     )
     assert again.exit_code == 0 and store.alerts()  # an admin's raises what is due
     store.close()
+
+
+def test_new_documents_are_taken_in_without_reading_everything_again(
+    fresh: Desk, seeds: Path
+) -> None:
+    """An upload updates the desk from the live state (only the new documents are read,
+    only what they can change is re-grouped): the same as reading the whole store again."""
+    from tocsin.web.snapshot import build
+
+    desk = fresh.app.state.desk
+    before = desk.current()
+    analyst = fresh.client("analyst")
+    for path in seed_paths(seeds):
+        data = Path(path).read_bytes()
+        r = analyst.post(
+            "/api/v1/documents", files=[("files", (Path(path).name, data, "text/plain"))]
+        )
+        assert r.json()["outcomes"][0]["status"] == "ingested"
+    after = desk.current()
+    assert after is not before and after.live is before.live  # updated, not read again
+    full = build(fresh.store, desk.rules, write=False)
+
+    def incidents(s: Any) -> list[Any]:
+        return sorted((i.id, i.status, i.claims, i.count, i.sources) for i in s.incidents.values())
+
+    assert incidents(after) == incidents(full)
+    assert [c.id for c in after.claims] == [c.id for c in full.claims]
+
+    def cells(s: Any) -> dict[Any, Any]:  # claims in a cell come in arrival order: as sets
+        return {
+            k: {
+                i: (
+                    sorted(c.claims),
+                    c.sources,
+                    c.single_source,
+                    c.contested,
+                    c.latest,
+                    round(c.raw, 6),
+                )
+                for i, c in p.cells.items()
+            }
+            for k, p in s.quarters.items()
+        }
+
+    assert cells(after) == cells(full)
+    assert [a["id"] for a in after.alerts] == [a["id"] for a in full.alerts]
+    assert after.country_rows == full.country_rows
+    for q in ("killed", "mine", "Armenia civilians"):
+        assert list(after.words.matching(q)) == list(full.words.matching(q))
+    assert after.seq == full.seq == fresh.store.record_version()

@@ -4,6 +4,7 @@ I/O at this edge; everything it derives comes from the pure stages."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +12,7 @@ from tocsin.assess import Alert, Fired, RiskMatrix, evaluate, rules, statuses
 from tocsin.corroborate import Incident, corroborate, source_label
 from tocsin.corroborate.neighbourhood import Neighbourhoods
 from tocsin.store import Store
-from tocsin.types import Claim, Document
+from tocsin.types import Claim, Document, DocumentInfo
 
 
 @dataclass
@@ -92,9 +93,12 @@ class Live:
         self.updates = 0
         return self._raise(None)
 
-    def add(self, documents: list[Document], found: list[Claim]) -> list[dict[str, Any]]:
+    def add(
+        self, documents: Sequence[Document | DocumentInfo], found: list[Claim]
+    ) -> list[dict[str, Any]]:
         """Take in newly stored documents and their claims; store and return the alerts
-        that are new."""
+        that are new. The record follows: its claims, and its incidents (those the new
+        claims regrouped replace the ones their claims were in)."""
         self.updates += 1
         if (
             not self.incremental
@@ -109,6 +113,15 @@ class Live:
             self.hood.around(found, self.incident_of), self.sources, merge=merge, split=split
         )
         touched = self.matrix.update(found, statuses(regrouped), self.sources)
+        names = {d.sha256: d.filename for d in documents}
+        self.record.by_id.update((c.id, (c, names.get(c.doc_sha256, ""))) for c in found)
+        stale = {
+            id(self.incident_of[cid])
+            for inc in regrouped
+            for cid in inc.claims
+            if cid in self.incident_of
+        }
+        self.record.incidents = [i for i in self.record.incidents if id(i) not in stale] + regrouped
         self.incident_of.update((cid, inc) for inc in regrouped for cid in inc.claims)
         return self._raise({area for area, _ in touched})
 

@@ -222,6 +222,10 @@ class Store:
         with self.engine.connect() as conn:
             return audit.record_version(conn, after, but)
 
+    def record_changes(self, after: int) -> list[tuple[int, str, str]]:
+        with self.engine.connect() as conn:
+            return audit.record_changes(conn, after)
+
     def audit_entries(self) -> list[audit.Entry]:
         with self.engine.connect() as conn:
             return audit.entries(conn)

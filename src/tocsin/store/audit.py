@@ -108,6 +108,15 @@ def record_version(conn: Connection, after: int = 0, but: str | None = None) -> 
     return int(conn.execute(stmt.order_by(audit_log.c.seq.desc()).limit(1)).scalar() or 0)
 
 
+def record_changes(conn: Connection, after: int) -> list[tuple[int, str, str]]:
+    """(seq, action, object) of each change to the record after `after`, oldest first."""
+    matching = or_(*(audit_log.c.action.startswith(a) for a in RECORD_ACTIONS))
+    stmt = select(audit_log.c.seq, audit_log.c.action, audit_log.c.object).where(
+        matching, audit_log.c.seq > after
+    )
+    return [(r.seq, r.action, r.object) for r in conn.execute(stmt.order_by(audit_log.c.seq))]
+
+
 def entries(conn: Connection) -> list[Entry]:
     rows = conn.execute(select(audit_log).order_by(audit_log.c.seq)).all()
     return [

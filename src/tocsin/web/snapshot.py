@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -126,21 +126,47 @@ class Snapshot:
                 yield c
 
 
-def build(store: Store, ruleset: rules.Rules, write: bool = True) -> Snapshot:
+def build(
+    store: Store, ruleset: rules.Rules, write: bool = True, incremental: bool = False
+) -> Snapshot:
     """The snapshot of the store now; `write`: raise (store) the alerts new evidence calls
-    for first, as `tocsin alerts` does for an analyst."""
+    for first, as `tocsin alerts` does for an analyst; `incremental`: keep what `update`
+    needs to take in new documents without reading everything again."""
     # a snapshot lives until the next one: frozen out of the cycle collector's sight, so that
     # a full collection does not walk a million claims in the middle of a page (gcpause)
     with paused():
-        return _build(store, ruleset, write)
+        start = time.perf_counter()
+        seq = store.record_version()  # before reading: a write during the read is not missed
+        live = Live(store, ruleset, incremental=incremental, write=write)
+        return _derive(store, live, _settled(store, seq), start)
 
 
-def _build(store: Store, ruleset: rules.Rules, write: bool) -> Snapshot:
-    start = time.perf_counter()
-    seq = store.record_version()  # before reading: a write during the read is not missed
-    live = Live(store, ruleset, incremental=False, write=write)
-    if not store.record_version(seq, but="alert"):  # only the alerts just raised are newer
-        seq = store.record_version()
+def update(snap: Snapshot, store: Store) -> Snapshot | None:
+    """The next snapshot when all that changed is new documents (ingests, and the alerts
+    they raised): only they are read, and `Live` re-groups only what they can change (the
+    same incidents as a full read). None when anything else changed: read it all again."""
+    changes = store.record_changes(snap.seq)
+    if not snap.live.incremental or not changes:
+        return None
+    if any(action not in ("ingest", "alert") for _, action, _ in changes):
+        return None
+    with paused():
+        start = time.perf_counter()
+        seq = changes[-1][0]
+        shas = [sha for _, action, sha in changes if action == "ingest"]
+        docs = [info for sha in shas if (info := store.info(sha)) is not None]
+        found = [c for sha in shas for c, _ in store.claims(doc=sha)]
+        snap.live.add(docs, found)
+        return _derive(store, snap.live, _settled(store, seq), start)
+
+
+def _settled(store: Store, seq: int) -> int:
+    """The version a snapshot read at `seq` holds: newer if only the alerts it raised
+    itself came after (they are in it)."""
+    return store.record_version() if not store.record_version(seq, but="alert") else seq
+
+
+def _derive(store: Store, live: Live, seq: int, start: float) -> Snapshot:
     record = live.record
     by_id = {i.id: i for i in record.incidents}
     located: list[Located] = []
@@ -193,14 +219,15 @@ class Desk:
         store: Store,
         rules_path: str | None = None,
         entities: str | None = None,
-        builder: Callable[[Store, rules.Rules], Snapshot] = build,
     ) -> None:
         self.store, self.entities = store, entities
         self.rules = rules_for(store, rules_path)
-        self._builder = builder
         self._lock = threading.Lock()
         self._building: threading.Thread | None = None
-        self.snapshot = builder(store, self.rules)
+        self.snapshot = self._read_all()
+
+    def _read_all(self) -> Snapshot:
+        return build(self.store, self.rules, incremental=True)
 
     @property
     def updating(self) -> bool:
@@ -223,6 +250,11 @@ class Desk:
 
     def _rebuild(self) -> None:
         try:
-            self.snapshot = self._builder(self.store, self.rules)
+            try:
+                taken = update(self.snapshot, self.store)
+            except Exception:  # a half-taken update: read everything again
+                log.exception("could not take in new documents; reading the whole record")
+                taken = None
+            self.snapshot = taken or self._read_all()
         except Exception:  # the desk goes on with what it had, and says why in the log
             log.exception("could not rebuild the desk's view of the store")
