@@ -320,6 +320,11 @@ def test_login_sessions_and_logout(fresh: Desk) -> None:
     assert wrong.status_code == 401 and "wrong name or password" in wrong.text
     stranger = c.post("/login", data={"name": "mallory", "password": PASSWORD})
     assert stranger.status_code == 401
+    # guessing is slowed: five failures for a name within 15 minutes, then it must wait
+    for _ in range(4):
+        assert c.post("/login", data={"name": "mallory", "password": "guess"}).status_code == 401
+    locked = c.post("/login", data={"name": "mallory", "password": "guess"})
+    assert locked.status_code == 429 and "too many failed attempts" in locked.text
     r = c.post(
         "/login",
         data={"name": "analyst", "password": PASSWORD, "next": "https://evil.example/"},
@@ -635,3 +640,17 @@ def test_new_documents_are_taken_in_without_reading_everything_again(
     for q in ("killed", "mine", "Armenia civilians"):
         assert list(after.words.matching(q)) == list(full.words.matching(q))
     assert after.seq == full.seq == fresh.store.record_version()
+
+
+def test_the_login_throttle_forgets_after_its_window() -> None:
+    from tocsin.web.auth import Throttle
+
+    t = Throttle(limit=3, window=100.0)
+    for at in (0.0, 10.0, 20.0):
+        assert t.wait("Mallory", at) == 0.0
+        t.failed("Mallory", at)
+    assert t.wait("mallory", 30.0) == pytest.approx(70.0)  # until the first failure is 100 s old
+    assert t.wait("mallory", 100.5) == 0.0  # one of three has aged out
+    assert t.wait("ana", 30.0) == 0.0  # per name
+    t.passed("mallory")
+    assert t.wait("mallory", 30.0) == 0.0

@@ -17,7 +17,7 @@ from tocsin import __version__
 from tocsin.errors import TocsinError
 from tocsin.store import Store
 from tocsin.web import api, pages
-from tocsin.web.auth import NotSignedIn, refusal
+from tocsin.web.auth import NotSignedIn, Throttle, refusal
 from tocsin.web.snapshot import Desk
 
 log = logging.getLogger("tocsin")
@@ -48,6 +48,7 @@ def create_app(
     )
     app.state.desk = desk or Desk(store, rules_path, entities)
     app.state.forecast = forecast
+    app.state.throttle = Throttle()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +45,34 @@ class User:
         forge a form for it (the cookie is SameSite=Strict too)."""
         key = self.session.encode() if self.session else _PROCESS_SECRET
         return hmac.new(key, b"tocsin-form", hashlib.sha256).hexdigest()
+
+
+class Throttle:
+    """Failed logins per name: after `limit` within `window` seconds the name is refused
+    until the oldest of them is that old (guessing passwords costs time, not just scrypt's)."""
+
+    def __init__(self, limit: int = 5, window: float = 900.0) -> None:
+        self.limit, self.window = limit, window
+        self._failed: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, name: str, now: float | None = None) -> float:
+        """Seconds before `name` may try again (0: now)."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            recent = [t for t in self._failed.get(name.lower(), []) if now - t < self.window]
+            self._failed[name.lower()] = recent
+            return self.window - (now - recent[0]) if len(recent) >= self.limit else 0.0
+
+    def failed(self, name: str, now: float | None = None) -> None:
+        with self._lock:
+            self._failed.setdefault(name.lower(), []).append(
+                time.monotonic() if now is None else now
+            )
+
+    def passed(self, name: str) -> None:
+        with self._lock:
+            self._failed.pop(name.lower(), None)
 
 
 class NotSignedIn(Exception):

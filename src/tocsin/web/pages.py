@@ -312,10 +312,27 @@ async def login(request: Request) -> Response:
     store = request.app.state.desk.store
     if not store.has_users():
         return RedirectResponse(target, 303)  # a single-user desk needs no login
-    if not (name and store.role_of(name) and store.check_password(name, password)):
+    throttle = request.app.state.throttle
+    wait = throttle.wait(name)
+    if wait:
+        minutes = max(1, round(wait / 60))
+        page = render(
+            request,
+            "login.html",
+            None,
+            next=target,
+            error=f"too many failed attempts for this name: try again in {minutes} min",
+        )
+        page.status_code = 429
+        return page
+    # the password is checked for every name, known or not: the answer takes as long
+    right = store.check_password(name, password)
+    if not (name and right and store.role_of(name)):
+        throttle.failed(name)
         page = render(request, "login.html", None, next=target, error="wrong name or password")
         page.status_code = 401
         return page
+    throttle.passed(name)
     secret = store.issue_credential(
         name, "session", request.headers.get("user-agent", "")[:200], timedelta(hours=SESSION_HOURS)
     )
