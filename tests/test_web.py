@@ -654,3 +654,19 @@ def test_the_login_throttle_forgets_after_its_window() -> None:
     assert t.wait("ana", 30.0) == 0.0  # per name
     t.passed("mallory")
     assert t.wait("mallory", 30.0) == 0.0
+
+
+def test_viewers_see_private_sources_of_alerts_under_pseudonyms() -> None:
+    from tocsin.report.export import pseudonym
+    from tocsin.web.auth import User
+    from tocsin.web.views import alert_view
+
+    evidence = {"claim": "c1", "quote": "I saw them", "source": "Jane Witness", "date": "2024-05"}
+    record = {"sources": ["Jane Witness", "UN"], "evidence": [evidence]}
+    private = {"Jane Witness"}
+    shown = alert_view(record, User("v", "viewer"), private)
+    assert shown["sources"] == [pseudonym("Jane Witness"), "UN"]
+    assert shown["evidence"] == [
+        {"claim": "c1", "source": pseudonym("Jane Witness"), "date": "2024-05"}
+    ]
+    assert alert_view(record, User("a", "analyst"), private) == record

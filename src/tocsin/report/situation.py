@@ -117,7 +117,7 @@ def build(
         ),
     )[:KEY_INCIDENTS]
     alerts = [
-        alert_view(a, user)
+        alert_view(a, user, snap.private_sources)
         for a in snap.alerts
         if a["area"].split("/")[0] == code and _within(a["period"], date_from, date_to)
     ]

@@ -84,13 +84,16 @@ def overview(
 
 @router.get("/alerts", summary="Alerts, newest first")
 def alerts(request: Request, user: Viewer, page: Page = 1, area: Text = None) -> dict[str, Any]:
+    s = snap(request)
     found = [
         a
-        for a in snap(request).alerts
+        for a in s.alerts
         if not area or a["area"].split("/")[0] == area.upper() or a["area"] == area
     ]
     start = (page - 1) * views.PER_PAGE
-    items = [views.alert_view(a, user) for a in found[start : start + views.PER_PAGE]]
+    items = [
+        views.alert_view(a, user, s.private_sources) for a in found[start : start + views.PER_PAGE]
+    ]
     return views.page(items, page, len(found))
 
 

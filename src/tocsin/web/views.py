@@ -5,6 +5,7 @@ once, with the public-export rules (report/export.py)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from itertools import islice
 from typing import Any
 
@@ -12,7 +13,7 @@ from tocsin import framework
 from tocsin.assess import load_weights
 from tocsin.corroborate import Incident
 from tocsin.report.deliver import payload
-from tocsin.report.export import claim_record, incident_record
+from tocsin.report.export import claim_record, incident_record, pseudonym
 from tocsin.store import Store
 from tocsin.store.reviews import Review
 from tocsin.types import Claim
@@ -43,8 +44,19 @@ def page(items: list[Any], number: int, total: int | None = None) -> dict[str, A
     return {"page": number, "per_page": PER_PAGE, "total": total, "items": items}
 
 
-def alert_view(record: dict[str, Any], user: User) -> dict[str, Any]:
-    return payload(record, quotes=False) if user.redacted else record
+def alert_view(record: dict[str, Any], user: User, private: Collection[str] = ()) -> dict[str, Any]:
+    """Viewers: no quotes, and private persons as sources under their stable pseudonyms,
+    as in a public export."""
+    if not user.redacted:
+        return record
+    out = payload(record, quotes=False)
+
+    def who(label: str) -> str:
+        return pseudonym(label) if label in private else label
+
+    out["sources"] = [who(s) for s in out["sources"]]
+    out["evidence"] = [{**e, "source": who(e["source"])} for e in out["evidence"]]
+    return out
 
 
 def overview(
@@ -69,7 +81,7 @@ def overview(
     )
     rows = snap.located.select(None, event, status, period_from, period_to)
     return {
-        "alerts": [alert_view(a, user) for a in shown[:alerts]],
+        "alerts": [alert_view(a, user, snap.private_sources) for a in shown[:alerts]],
         "n_alerts": len(shown),
         "countries": snap.country_rows,
         "map": points(snap, rows, user),
@@ -134,7 +146,10 @@ def country(snap: Snapshot, code: str, user: User) -> dict[str, Any] | None:
         "n_incidents": len(located),
         "timeline": sorted(by_month.items()),
         "map": points(snap, selected, user),
-        "alerts": [alert_view(a, user) for a in snap.alerts_of.get(code, [])[:ALERTS_SHOWN]],
+        "alerts": [
+            alert_view(a, user, snap.private_sources)
+            for a in snap.alerts_of.get(code, [])[:ALERTS_SHOWN]
+        ],
         "n_alerts": len(snap.alerts_of.get(code, [])),
         "areas": [a for a in snap.periods if a.startswith(code + "/")],
         "weights": w.producer,
