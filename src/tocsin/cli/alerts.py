@@ -15,19 +15,16 @@ from tocsin.ingest.run import Options, Outcome, ingest
 from tocsin.ingest.sources import expand
 from tocsin.record import Live, raise_alerts, rules_for
 from tocsin.report import deliver
+from tocsin.report.export import private_sources, public_alert
 from tocsin.store import Store
 from tocsin.store.users import at_least
 
 COLUMNS = ["raised_at", "severity", "area", "period", "rule", "corroboration", "title", "id"]
 
 
-def _shown(record: dict[str, Any], redacted: bool) -> dict[str, Any]:
-    return deliver.payload(record, quotes=False) if redacted else record
-
-
 def _print(records: list[dict[str, Any]], fmt: str, redacted: bool) -> None:
     if fmt != "table":
-        emit([_shown(r, redacted) for r in records], fmt, COLUMNS)
+        emit(records, fmt, COLUMNS)
         return
     if not records:
         console.print("no alerts")
@@ -78,6 +75,9 @@ def alerts_cmd(
     rank = {"critical": 0, "high": 1, "medium": 2, "low": 3}
     records.sort(key=lambda r: rank.get(r["severity"], 9))
     records.sort(key=lambda r: (r["period"], r["raised_at"]), reverse=True)  # newest first
+    if obj.redacted:  # viewers: as a public export shows them
+        private = private_sources(obj.store.list_documents())
+        records = [public_alert(r, private) for r in records]
     _print(records, fmt, obj.redacted)
 
 

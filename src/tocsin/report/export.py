@@ -16,9 +16,9 @@ import json
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from tocsin.corroborate import Incident
+from tocsin.corroborate import Incident, is_public_source, source_label
 from tocsin.store.claims import claim_to_dict
-from tocsin.types import Claim
+from tocsin.types import Claim, DocumentInfo
 
 CLAIM_COLUMNS = [
     "kind",
@@ -81,6 +81,27 @@ def claim_record(c: Claim, filename: str, public: bool) -> dict[str, Any]:
 def pseudonym(label: str) -> str:
     """A stable stand-in for a private person's name: the same person, the same stand-in."""
     return "private source " + hashlib.sha256(label.encode("utf-8")).hexdigest()[:10]
+
+
+def public_alert(record: dict[str, Any], private: Collection[str] = ()) -> dict[str, Any]:
+    """An alert as a public export would show it: no quotes, and the sources that are
+    private persons (`private`) under their stable pseudonyms."""
+
+    def who(label: str) -> str:
+        return pseudonym(label) if label in private else label
+
+    out = dict(record)
+    out["sources"] = [who(s) for s in record["sources"]]
+    out["evidence"] = [
+        {k: who(v) if k == "source" else v for k, v in e.items() if k != "quote"}
+        for e in record["evidence"]
+    ]
+    return out
+
+
+def private_sources(infos: Iterable[DocumentInfo]) -> set[str]:
+    """The source labels of documents spoken by private persons (witnesses, bylines)."""
+    return {source_label(i) for i in infos if not is_public_source(i)}
 
 
 def incident_record(

@@ -20,9 +20,10 @@ from typing import Any
 
 from tocsin.assess import Profile, load_weights, rules
 from tocsin.assess.profile import Key, day_of, period_of
-from tocsin.corroborate import Incident, is_public_source
+from tocsin.corroborate import Incident
 from tocsin.gcpause import paused
 from tocsin.record import Live, Record, rules_for
+from tocsin.report.export import private_sources
 from tocsin.store import Store
 from tocsin.store.claims import matches
 from tocsin.types import Claim
@@ -183,14 +184,7 @@ def _derive(store: Store, live: Live, seq: int, start: float) -> Snapshot:
         )
         located.append(row)
     claims = sorted(record.claims, key=lambda c: (day_of(c) or "", c.id), reverse=True)
-    docs = store.list_documents()
-    private = frozenset(
-        s
-        for info in docs
-        if not is_public_source(info)
-        for s in [record.sources.get(info.sha256, "")]
-        if s
-    )
+    private = frozenset(private_sources(store.list_documents()))
     quarters = {(p.area, p.period): p for p in live.matrix.quarters()}
     return Snapshot(
         seq=seq,

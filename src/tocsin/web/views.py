@@ -12,8 +12,7 @@ from typing import Any
 from tocsin import framework
 from tocsin.assess import load_weights
 from tocsin.corroborate import Incident
-from tocsin.report.deliver import payload
-from tocsin.report.export import claim_record, incident_record, pseudonym
+from tocsin.report.export import claim_record, incident_record, public_alert
 from tocsin.store import Store
 from tocsin.store.reviews import Review
 from tocsin.types import Claim
@@ -47,16 +46,7 @@ def page(items: list[Any], number: int, total: int | None = None) -> dict[str, A
 def alert_view(record: dict[str, Any], user: User, private: Collection[str] = ()) -> dict[str, Any]:
     """Viewers: no quotes, and private persons as sources under their stable pseudonyms,
     as in a public export."""
-    if not user.redacted:
-        return record
-    out = payload(record, quotes=False)
-
-    def who(label: str) -> str:
-        return pseudonym(label) if label in private else label
-
-    out["sources"] = [who(s) for s in out["sources"]]
-    out["evidence"] = [{**e, "source": who(e["source"])} for e in out["evidence"]]
-    return out
+    return public_alert(record, private) if user.redacted else record
 
 
 def overview(
