@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Origin = Literal["given", "inferred"]
 SegmentKind = Literal["paragraph", "sentence"]
+Stance = Literal["asserts", "accuses", "denies", "calls_for", "reports"]
+STANCES: tuple[Stance, ...] = get_args(Stance)
+Status = Literal["single-source", "repeated", "corroborated", "contested"]  # an incident's
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 #: Metadata fields a document can carry, in the order they are shown.
 META_FIELDS: tuple[str, ...] = (

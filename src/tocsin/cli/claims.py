@@ -14,7 +14,7 @@ from tocsin.cli import Context, cli
 from tocsin.cli.output import console, emit, err_console, format_option, progress
 from tocsin.extract import extract_document, taxonomy, version
 from tocsin.store.claims import claim_to_dict
-from tocsin.types import Claim, Count
+from tocsin.types import STANCES, Claim, Count
 
 _STYLES = {"count": "bold cyan", "victims": "magenta", "when": "green", "place": "yellow"}
 
@@ -86,9 +86,7 @@ def _row(c: Claim, filename: str, redacted: bool = False) -> dict[str, Any]:
 
 @cli.command("claims")
 @click.option("--event", help="Event type (see `tocsin claims --types`).")
-@click.option(
-    "--stance", type=click.Choice(["asserts", "accuses", "denies", "calls_for", "reports"])
-)
+@click.option("--stance", type=click.Choice(STANCES))
 @click.option("--country", help="ISO alpha-3: speaker's state, accused, or place.")
 @click.option("--speaker", help="Part of the speaker's name.")
 @click.option("--from", "date_from", help="Claims about events on or after YYYY[-MM[-DD]].")

@@ -15,8 +15,7 @@ from tocsin.cli.claims import count_text, highlighted
 from tocsin.cli.output import console, emit, err_console, format_option
 from tocsin.corroborate import Incident
 from tocsin.record import incidents_of
-
-STATUSES = ("single-source", "repeated", "corroborated", "contested")
+from tocsin.types import STATUSES
 
 
 def incident_row(inc: Incident, reviewed: dict[tuple[str, str], Any]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Literal, get_args
 
 from sqlalchemy import Connection, insert, select
 
@@ -12,7 +13,8 @@ from tocsin.store import audit
 from tocsin.store.schema import incident_links, reviews
 
 # HURIDOCS-style credibility of what is claimed; source reliability is judged apart from it.
-CREDIBILITY = ("verified", "plausible", "unverified", "rejected")
+Credibility = Literal["verified", "plausible", "unverified", "rejected"]
+CREDIBILITY: tuple[Credibility, ...] = get_args(Credibility)
 # Reliability of a source, after the admiralty grading used by intelligence and OSINT teams.
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 RELIABILITY_MEANING = {

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, Response, UploadFile
 from pydantic import BaseModel, Field
 
+from tocsin.store.reviews import Credibility
+from tocsin.types import Stance, Status
 from tocsin.web import actions, views
 from tocsin.web.auth import User, need
 from tocsin.web.snapshot import Snapshot
@@ -21,8 +23,6 @@ Day = Annotated[
     str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY[-MM[-DD]]")
 ]
 Text = Annotated[str | None, Query(max_length=200)]
-STATUS = Literal["single-source", "repeated", "corroborated", "contested"]
-STANCE = Literal["asserts", "accuses", "denies", "calls_for", "reports"]
 
 
 class Reason(BaseModel):
@@ -30,7 +30,7 @@ class Reason(BaseModel):
 
 
 class ReviewIn(Reason):
-    credibility: Literal["verified", "plausible", "unverified", "rejected"]
+    credibility: Credibility
 
 
 class MergeIn(Reason):
@@ -66,7 +66,7 @@ def overview(
     request: Request,
     user: Viewer,
     event: Text = None,
-    status: STATUS | None = None,
+    status: Status | None = None,
     period_from: Day = None,
     period_to: Day = None,
 ) -> dict[str, Any]:
@@ -118,7 +118,7 @@ def incidents(
     user: Viewer,
     page: Page = 1,
     event: Text = None,
-    status: STATUS | None = None,
+    status: Status | None = None,
     country: Text = None,
 ) -> dict[str, Any]:
     s = snap(request)
@@ -146,7 +146,7 @@ def claims(
     page: Page = 1,
     q: Text = None,
     event: Text = None,
-    stance: STANCE | None = None,
+    stance: Stance | None = None,
     country: Text = None,
     date_from: Day = None,
     date_to: Day = None,

@@ -15,6 +15,7 @@ from tocsin import framework
 from tocsin.extract import taxonomy
 from tocsin.report import situation
 from tocsin.store.reviews import CREDIBILITY
+from tocsin.types import STANCES, STATUSES
 from tocsin.web import actions, svg, views
 from tocsin.web.auth import SESSION_COOKIE, User, check_form, current_user, need
 from tocsin.web.snapshot import Snapshot
@@ -26,7 +27,8 @@ TEMPLATES.env.globals.update(
     meter=svg.meter,
     heat_class=svg.heat_class,
     credibility=CREDIBILITY,
-    statuses=("single-source", "repeated", "corroborated", "contested"),
+    statuses=STATUSES,
+    stances=STANCES,
 )
 SESSION_HOURS = 12
 
