@@ -11,6 +11,7 @@ from typing import Any
 from tocsin.assess import Alert, Fired, RiskMatrix, evaluate, rules, statuses
 from tocsin.corroborate import Incident, corroborate, source_label
 from tocsin.corroborate.neighbourhood import Neighbourhoods
+from tocsin.errors import TocsinError
 from tocsin.store import Store
 from tocsin.types import Claim, Document, DocumentInfo
 
@@ -58,6 +59,25 @@ def rules_for(store: Store, given: str | None = None) -> rules.Rules:
         return rules.load(given)
     local = store.data_dir / "alerts.yaml"
     return rules.load(local if local.is_file() else None)
+
+
+def merge_pairs(a: Incident, b: Incident) -> list[tuple[str, str]]:
+    """An analyst's merge of two incidents, as claim pairs: every pair across the two, so
+    that this newest decision outweighs any earlier split."""
+    if a.id == b.id:
+        raise TocsinError("an incident cannot be merged with itself")
+    return [(x, y) for x in a.claims for y in b.claims if x != y]
+
+
+def split_pairs(inc: Incident, apart: Sequence[str]) -> list[tuple[str, str]]:
+    """An analyst's split of some of an incident's claims into their own, as claim pairs."""
+    unknown = [c for c in apart if c not in inc.claims]
+    if unknown or not apart or len(set(apart)) >= len(inc.claims):
+        raise TocsinError(
+            f"give some, not all, of the incident's claims (not in it: {', '.join(unknown) or '—'})"
+        )
+    rest = [c for c in inc.claims if c not in apart]
+    return [(a, b) for a in apart for b in rest]
 
 
 def raise_alerts(store: Store, ruleset: rules.Rules) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from tocsin.cli import Context, cli
 from tocsin.cli.claims import count_text, highlighted
 from tocsin.cli.output import console, emit, err_console, format_option
 from tocsin.corroborate import Incident
-from tocsin.record import incidents_of
+from tocsin.record import incidents_of, merge_pairs, split_pairs
 from tocsin.types import STATUSES
 
 
@@ -144,9 +144,7 @@ def merge_cmd(obj: Context, first: str, second: str, reason: str) -> None:
     obj.require("analyst", "merge")
     incidents, _ = incidents_of(obj.store)
     a, b = _find(incidents, first), _find(incidents, second)
-    # every pair across the two, so that this newest decision outweighs any earlier split
-    pairs = [(x, y) for x in a.claims for y in b.claims if x != y]
-    obj.store.link_claims("merge", pairs, reason)
+    obj.store.link_claims("merge", merge_pairs(a, b), reason)
     console.print(f"merged {a.id} and {b.id}")
 
 
@@ -163,14 +161,7 @@ def split_cmd(obj: Context, incident_id: str, claim_ids: str, reason: str) -> No
     incidents, _ = incidents_of(obj.store)
     inc = _find(incidents, incident_id)
     apart = [c.strip() for c in claim_ids.split(",") if c.strip()]
-    unknown = [c for c in apart if c not in inc.claims]
-    if unknown or len(apart) >= len(inc.claims):
-        raise click.BadParameter(
-            f"give some, not all, of the incident's claims (not in it: {', '.join(unknown) or '—'})",
-            param_hint="--claims",
-        )
-    rest = [c for c in inc.claims if c not in apart]
-    obj.store.link_claims("split", [(a, b) for a in apart for b in rest], reason)
+    obj.store.link_claims("split", split_pairs(inc, apart), reason)
     console.print(f"split {len(apart)} claim(s) out of {inc.id}")
 
 

@@ -9,12 +9,13 @@ import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import HTTPException, Response
 
-from tocsin.errors import TocsinError
 from tocsin.ingest.run import Options, ingest_one
 from tocsin.ingest.sources import DEFAULT_MAX_BYTES, Source
+from tocsin.record import merge_pairs, split_pairs
 from tocsin.store import Store
 from tocsin.store.audit import acting_as
 from tocsin.web.auth import User
@@ -83,17 +84,11 @@ def original(store: Store, sha: str) -> Response:
         data,
         media_type=info.media_type,
         headers={
-            "Content-Disposition": f"attachment; filename*=UTF-8''{_quote(info.filename)}",
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(info.filename, safe='')}",
             "X-Content-SHA256": sha,
             "Content-Security-Policy": "sandbox",  # an HTML original never runs here
         },
     )
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name, safe="")
 
 
 def review(
@@ -103,11 +98,8 @@ def review(
     known = snap.record.by_id if kind == "claim" else snap.incidents
     if target not in known:
         raise HTTPException(404, f"no {kind} {target!r}")
-    try:
-        with acting_as(user.name):
-            done = desk.store.review(kind, target, value, reason)
-    except TocsinError as exc:
-        raise HTTPException(422, str(exc)) from None
+    with acting_as(user.name):  # the store's checks refuse a bad value or no reason: 422
+        done = desk.store.review(kind, target, value, reason)
     return {  # reviews are read as they stand: nothing derived to re-read
         "kind": kind,
         "target": target,
@@ -123,15 +115,7 @@ def merge(desk: Desk, user: User, first: str, second: str, reason: str) -> dict[
     a, b = snap.incidents.get(first), _one(snap.incidents, second)
     if a is None:
         raise HTTPException(404, f"no incident {first!r}")
-    if a.id == b.id:
-        raise HTTPException(422, "an incident cannot be merged with itself")
-    if not reason.strip():
-        raise HTTPException(422, "a merge needs a reason")
-    # every pair across the two, so that this newest decision outweighs any earlier split
-    pairs = [(x, y) for x in a.claims for y in b.claims if x != y]
-    with acting_as(user.name):
-        desk.store.link_claims("merge", pairs, reason.strip())
-    desk.refresh(wait=True)
+    _link(desk, user, "merge", merge_pairs(a, b), reason)
     merged = desk.snapshot.incident_of.get(a.claims[0])
     return {"merged": [a.id, b.id], "incident": merged.id if merged else None}
 
@@ -143,19 +127,15 @@ def split(
     inc = snap.incidents.get(incident_id)
     if inc is None:
         raise HTTPException(404, f"no incident {incident_id!r}")
-    unknown = [c for c in claims if c not in inc.claims]
-    if unknown or not claims or len(set(claims)) >= len(inc.claims):
-        raise HTTPException(
-            422,
-            f"give some, not all, of the incident's claims (not in it: {', '.join(unknown) or '—'})",
-        )
-    if not reason.strip():
-        raise HTTPException(422, "a split needs a reason")
-    rest = [c for c in inc.claims if c not in claims]
-    with acting_as(user.name):
-        desk.store.link_claims("split", [(a, b) for a in claims for b in rest], reason.strip())
-    desk.refresh(wait=True)
+    _link(desk, user, "split", split_pairs(inc, claims), reason)
     return {"split": sorted(set(claims)), "from": inc.id}
+
+
+def _link(desk: Desk, user: User, kind: str, pairs: list[tuple[str, str]], reason: str) -> None:
+    """A merge or split, through the store's own checks; the desk re-reads the record."""
+    with acting_as(user.name):
+        desk.store.link_claims(kind, pairs, reason)
+    desk.refresh(wait=True)
 
 
 def _one(incidents: dict[str, Any], prefix: str) -> Any:
