@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from tocsin import __version__, framework
 from tocsin.assess import load_weights
-from tocsin.assess.profile import merge
+from tocsin.assess.profile import merge, months_of
 from tocsin.errors import TocsinError
 from tocsin.web import svg
 from tocsin.web.auth import User
@@ -56,8 +56,8 @@ def _within(day: str | None, date_from: str | None, date_to: str | None) -> bool
 
 
 def _quarter_in(period: str, date_from: str | None, date_to: str | None) -> bool:
-    year, q = int(period[:4]), int(period[6])
-    first, last = f"{year}-{3 * q - 2:02d}", f"{year}-{3 * q:02d}"
+    months = months_of(period)
+    first, last = months[0], months[-1]
     return (not date_from or last >= date_from[:7]) and (not date_to or first <= date_to[:7])
 
 
@@ -71,11 +71,9 @@ def build(
     """The report's content; None when the store has no evidence about the country."""
     code = country.upper()
     w, fw = load_weights(), framework.load()
-    quarters = sorted(
-        p for a, p in snap.quarters if a == code and _quarter_in(p, date_from, date_to)
-    )
-    if not any(a == code for a, _ in snap.quarters):
+    if code not in snap.periods:
         return None
+    quarters = [p for p in snap.periods[code] if _quarter_in(p, date_from, date_to)]
     user = User("report", "viewer" if public else "analyst")
     profiles = [snap.quarters[(code, q)] for q in quarters]
     whole = merge(code, "period", profiles)
@@ -118,8 +116,8 @@ def build(
     )[:KEY_INCIDENTS]
     alerts = [
         alert_view(a, user, snap.private_sources)
-        for a in snap.alerts
-        if a["area"].split("/")[0] == code and _within(a["period"], date_from, date_to)
+        for a in snap.alerts_of.get(code, [])
+        if _within(a["period"], date_from, date_to)
     ]
     claims = {c for p in profiles for cell in p.cells.values() for c in cell.claims}
     sources = {s for p in profiles for cell in p.cells.values() for s in cell.sources}

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, or_, select
+from sqlalchemy import ColumnElement, Connection, insert, or_, select
 
 from tocsin.store.schema import audit_log
 
@@ -98,11 +98,14 @@ def append(conn: Connection, action: str, obj: str, detail: dict[str, Any]) -> s
 RECORD_ACTIONS = ("ingest", "extract", "incident.", "restore", "alert")
 
 
+def _changes_record() -> ColumnElement[bool]:
+    return or_(*(audit_log.c.action.startswith(a) for a in RECORD_ACTIONS))
+
+
 def record_version(conn: Connection, after: int = 0, but: str | None = None) -> int:
     """The seq of the newest entry that changed the record (0: none) — newer than `after`
     and of another action than `but`, when given. Read from the end of the log: cheap."""
-    matching = or_(*(audit_log.c.action.startswith(a) for a in RECORD_ACTIONS))
-    stmt = select(audit_log.c.seq).where(matching, audit_log.c.seq > after)
+    stmt = select(audit_log.c.seq).where(_changes_record(), audit_log.c.seq > after)
     if but:
         stmt = stmt.where(audit_log.c.action != but)
     return int(conn.execute(stmt.order_by(audit_log.c.seq.desc()).limit(1)).scalar() or 0)
@@ -110,9 +113,8 @@ def record_version(conn: Connection, after: int = 0, but: str | None = None) -> 
 
 def record_changes(conn: Connection, after: int) -> list[tuple[int, str, str]]:
     """(seq, action, object) of each change to the record after `after`, oldest first."""
-    matching = or_(*(audit_log.c.action.startswith(a) for a in RECORD_ACTIONS))
     stmt = select(audit_log.c.seq, audit_log.c.action, audit_log.c.object).where(
-        matching, audit_log.c.seq > after
+        _changes_record(), audit_log.c.seq > after
     )
     return [(r.seq, r.action, r.object) for r in conn.execute(stmt.order_by(audit_log.c.seq))]
 

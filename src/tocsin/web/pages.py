@@ -145,18 +145,17 @@ def incident(request: Request, user: Viewer, incident_id: str) -> HTMLResponse:
     return render(request, "incident.html", user, data=data)
 
 
-@router.post("/incidents/{incident_id}/review")
-async def review_incident(request: Request, user: Analyst, incident_id: str) -> Response:
+async def _review(request: Request, user: User, kind: str, target: str) -> None:
+    """A review form posted: its token checked, its judgement recorded."""
     form = await request.form()
     check_form(user, form)
-    actions.review(
-        request.app.state.desk,
-        user,
-        "incident",
-        incident_id,
-        str(form.get("credibility", "")),
-        str(form.get("reason", "")),
-    )
+    value, reason = str(form.get("credibility", "")), str(form.get("reason", ""))
+    actions.review(request.app.state.desk, user, kind, target, value, reason)
+
+
+@router.post("/incidents/{incident_id}/review")
+async def review_incident(request: Request, user: Analyst, incident_id: str) -> Response:
+    await _review(request, user, "incident", incident_id)
     return RedirectResponse(f"/incidents/{incident_id}", 303)
 
 
@@ -231,16 +230,7 @@ def claim(request: Request, user: Viewer, claim_id: str) -> Response:
 
 @router.post("/claims/{claim_id}/review")
 async def review_claim(request: Request, user: Analyst, claim_id: str) -> Response:
-    form = await request.form()
-    check_form(user, form)
-    actions.review(
-        request.app.state.desk,
-        user,
-        "claim",
-        claim_id,
-        str(form.get("credibility", "")),
-        str(form.get("reason", "")),
-    )
+    await _review(request, user, "claim", claim_id)
     sha = _snap(request).record.by_id[claim_id][0].doc_sha256
     return RedirectResponse(f"/documents/{sha}#claim-{claim_id}", 303)
 

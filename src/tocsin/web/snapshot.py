@@ -1,10 +1,11 @@
-"""What the desk shows, derived once from the store and swapped whole when the store changes.
+"""What the desk shows, derived once from the store and swapped whole when the record changes.
 
 Pages never recompute a million claims: a `Snapshot` holds the record (claims, incidents),
-the monthly matrix and its quarters, the stored alerts and a word index over the claims'
-quotes; building one raises the alerts new evidence calls for (as `tocsin alerts` does). The
-`Desk` rebuilds it when the audit log has moved (every write appends to it), in the
-background, and serves the previous snapshot until the new one is ready.
+the monthly matrix and its quarters, the stored alerts and indexes over them; building one
+raises the alerts new evidence calls for (as `tocsin alerts` does). The `Desk` makes the next
+one when the record's version moves (`Store.record_version`): from the live state when only
+new documents came (`update`), else by reading everything again — in the background for a
+large store, serving the previous snapshot meanwhile.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -41,17 +42,16 @@ class Snapshot:
     live: Live
     quarters: dict[Key, Profile]
     alerts: list[dict[str, Any]]  # newest first
-    incident_of: dict[str, Incident]
     incidents: dict[str, Incident]
     located: IncidentIndex
     claims: list[Claim]  # newest first: what the explorer lists
     words: WordIndex  # over the quotes of `claims`
     private_sources: frozenset[str]  # sources that are private persons (pseudonymised)
-    filenames: dict[str, str] = field(default_factory=dict)
 
     @property
-    def countries(self) -> list[str]:
-        return sorted({a.split("/")[0] for a, _ in self.quarters})
+    def incident_of(self) -> dict[str, Incident]:
+        """Each claim's incident."""
+        return self.live.incident_of
 
     @cached_property
     def periods(self) -> dict[str, list[str]]:
@@ -74,8 +74,9 @@ class Snapshot:
         """Each country's latest quarter: score, change, evidence, trend."""
         w = load_weights()
         out = []
-        for country in self.countries:
-            periods = sorted(p for a, p in self.quarters if a == country)
+        for country, periods in self.periods.items():
+            if "/" in country:
+                continue  # sub-national areas are on their country's page
             latest = self.quarters[(country, periods[-1])]
             previous = self.quarters.get((country, periods[-2])) if len(periods) > 1 else None
             score = latest.score(w)
@@ -193,13 +194,11 @@ def _derive(store: Store, live: Live, seq: int, start: float) -> Snapshot:
         live=live,
         quarters=quarters,
         alerts=sorted(store.alerts(), key=lambda a: a.get("raised_at", ""), reverse=True),
-        incident_of=live.incident_of,
         incidents=by_id,
         located=IncidentIndex(located),
         claims=claims,
         words=WordIndex(c.quote for c in claims),
         private_sources=private,
-        filenames={cid: f for cid, (_, f) in record.by_id.items()},
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from tocsin import framework
 from tocsin.assess import load_weights
 from tocsin.corroborate import Incident
-from tocsin.report.export import claim_record, incident_record, public_alert
+from tocsin.report.export import claim_record, incident_record, pseudonym, public_alert
 from tocsin.store import Store
 from tocsin.store.reviews import Review
 from tocsin.types import Claim
@@ -98,27 +98,18 @@ def country(snap: Snapshot, code: str, user: User) -> dict[str, Any] | None:
     for period in periods:
         prof = snap.quarters[(code, period)]
         scores.append({"period": period, "score": prof.score(w)})
-        for ind, cell in prof.cells.items():
-            rf = framework.risk_factor_of(ind)
-            slot = heat.setdefault(rf, {}).setdefault(
-                period, {"value": 0.0, "claims": 0, "sources": set(), "indicators": []}
-            )
-            slot["value"] += cell.value(w) * w.risk_factors.get(rf, 1.0)
-            slot["claims"] += len(cell.claims)
-            slot["sources"] |= cell.sources
-            slot["indicators"].append(ind)
-    rows: list[dict[str, Any]] = []
-    for rf in sorted(heat, key=lambda r: int(r[6:])):
-        cells = {
-            p: {
-                "value": round(v["value"], 3),
-                "claims": v["claims"],
-                "sources": len(v["sources"]),
-                "indicators": sorted(v["indicators"]),
+        for rf, value in prof.factor_scores(w).items():  # the weights, applied in one place
+            cells = [(i, c) for i, c in prof.cells.items() if framework.risk_factor_of(i) == rf]
+            heat.setdefault(rf, {})[period] = {
+                "value": value,
+                "claims": sum(len(c.claims) for _, c in cells),
+                "sources": len({s for _, c in cells for s in c.sources}),
+                "indicators": sorted(i for i, _ in cells),
             }
-            for p, v in heat[rf].items()
-        }
-        rows.append({"risk_factor": rf, "name": fw.risk_factors[rf].name, "cells": cells})
+    rows: list[dict[str, Any]] = [
+        {"risk_factor": rf, "name": fw.risk_factors[rf].name, "cells": heat[rf]}
+        for rf in sorted(heat, key=lambda r: int(r[6:]))
+    ]
     selected = snap.located.select(code)
     located = sorted(
         (snap.located.rows[i] for i in selected),
@@ -157,27 +148,24 @@ def review_view(r: Review, user: User) -> dict[str, Any]:
     }
 
 
-def incident(
-    snap: Snapshot, incident_id: str, user: User, store: Store | None = None
-) -> dict[str, Any] | None:
+def incident(snap: Snapshot, incident_id: str, user: User, store: Store) -> dict[str, Any] | None:
     inc = snap.incidents.get(incident_id)
     if inc is None:
         return None
     record = incident_view(inc, snap, user)
     # judgements are read as they stand now, not from the snapshot
-    current = store.current_reviews() if store else {}
+    current = store.current_reviews()
     record["reviews"] = [
-        review_view(r, user)
-        for r in reversed(store.review_history("incident", inc.id) if store else [])
+        review_view(r, user) for r in reversed(store.review_history("incident", inc.id))
     ]
     claims = []
     for cid in inc.claims:
         c, filename = snap.record.by_id[cid]
         view = claim_view(c, filename, user, inc.status)
         view["source"] = snap.record.sources.get(c.doc_sha256, c.doc_sha256)
-        if user.redacted and view["source"] in snap.private_sources:
-            view["source"] = "private source"
         view["side"] = "contests" if view["source"] in inc.contested_by else "supports"
+        if user.redacted and view["source"] in snap.private_sources:
+            view["source"] = pseudonym(view["source"])  # as the incident's sources show it
         judged = current.get(("claim", cid))
         view["review"] = review_view(judged, user) if judged else None
         claims.append(view)
@@ -191,7 +179,7 @@ def claims(snap: Snapshot, user: User, number: int = 1, **filters: str | None) -
     items = [
         claim_view(
             c,
-            snap.filenames.get(c.id, ""),
+            snap.record.by_id[c.id][1],
             user,
             inc.status if (inc := snap.incident_of.get(c.id)) else None,
         )
