@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -13,6 +14,9 @@ from tocsin.cli import cli
 from tocsin.store import Store
 
 from .postgres import Server
+
+if TYPE_CHECKING:
+    from .web_desk import Desk
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -121,3 +125,37 @@ def docs_json(run: Run) -> list[dict[str, object]]:
     assert result.exit_code == 0, result.output
     data: list[dict[str, object]] = json.loads(result.stdout)
     return data
+
+
+def profile_shape(ps: Iterable[Any]) -> list[Any]:
+    """Profiles as comparable data, a cell's claims as a set: a cell lists them in the
+    order they arrived, which differs between a full and an incremental build."""
+    return [
+        (
+            p.area,
+            p.period,
+            {
+                i: (
+                    sorted(c.claims),
+                    c.sources,
+                    c.single_source,
+                    c.contested,
+                    c.latest,
+                    round(c.raw, 6),
+                )
+                for i, c in p.cells.items()
+            },
+        )
+        for p in sorted(ps, key=lambda p: (p.area, p.period))
+    ]
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
+    """A desk over the demo corpus with a user of each role, shared by a module's tests
+    that only read (tests/web_desk.py)."""
+    from .web_desk import make_desk
+
+    made = make_desk(tmp_path_factory.mktemp("desk"))
+    yield made
+    made.store.close()

@@ -15,7 +15,7 @@ from tocsin.corroborate import corroborate, source_label
 from tocsin.store import Store
 
 from . import risk_corpus
-from .conftest import Run
+from .conftest import Run, profile_shape
 
 # (period, rule, area, subjects, corroboration, claims in evidence, sources)
 EXPECTED = [
@@ -284,27 +284,7 @@ def test_incremental_matrix_equals_full_recomputation(
     direct = profiles(found, corroborate(found, sources), sources, "quarter")
     rolled = matrix.quarters()
 
-    def shape(ps: list[Any]) -> list[Any]:
-        return [
-            (
-                p.area,
-                p.period,
-                {
-                    i: (
-                        sorted(c.claims),
-                        c.sources,
-                        c.single_source,
-                        c.contested,
-                        c.latest,
-                        round(c.raw, 6),
-                    )
-                    for i, c in p.cells.items()
-                },
-            )
-            for p in ps
-        ]
-
-    assert shape(rolled) == shape(direct)
+    assert profile_shape(rolled) == profile_shape(direct)
     gone = found[0]
     matrix.update([], statuses(corroborate(found[1:], sources)), sources, removed=[gone.id])
     rest = profiles(found[1:], corroborate(found[1:], sources), sources, "month")

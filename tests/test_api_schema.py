@@ -3,23 +3,13 @@ valid, malformed, hostile — no 5xx, and every error a JSON body with a reason.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import CheckContext, Response
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation.case import Case
 
-from .web_desk import Desk, make_desk
-
-
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
-    made = make_desk(tmp_path_factory.mktemp("schema"))
-    yield made
-    made.store.close()
+from .web_desk import Desk
 
 
 @schemathesis.check
