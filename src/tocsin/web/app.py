@@ -55,7 +55,9 @@ def create_app(
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:
-        why = refusal(request, app.state.desk.store.has_users())
+        # asked once per request: the route's role check reads it again (auth.has_users)
+        request.state.has_users = app.state.desk.store.has_users()
+        why = refusal(request, request.state.has_users)
         if why is not None:
             if wants_json(request):
                 return JSONResponse({"detail": why}, 403)

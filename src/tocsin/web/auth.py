@@ -79,10 +79,17 @@ class NotSignedIn(Exception):
     """A page asked for by someone not signed in: they are sent to the login page."""
 
 
+def has_users(request: Request) -> bool:
+    """Whether the desk's store has users (a single-user desk has none), as the request's
+    middleware found it."""
+    found = getattr(request.state, "has_users", None)
+    return bool(request.app.state.desk.store.has_users() if found is None else found)
+
+
 def current_user(request: Request) -> User | None:
     desk = request.app.state.desk
     store = desk.store
-    if not store.has_users():
+    if not has_users(request):
         return User(actor(), "admin")  # as for the CLI: the account running Tocsin
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):

@@ -17,7 +17,7 @@ from tocsin.report import situation
 from tocsin.store.reviews import CREDIBILITY
 from tocsin.types import STANCES, STATUSES
 from tocsin.web import actions, svg, views
-from tocsin.web.auth import SESSION_COOKIE, User, check_form, current_user, need
+from tocsin.web.auth import SESSION_COOKIE, User, check_form, current_user, has_users, need
 from tocsin.web.snapshot import Snapshot
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -302,7 +302,7 @@ async def login(request: Request) -> Response:
     name, password = str(form.get("name", "")), str(form.get("password", ""))
     target = _local(str(form.get("next", "") or "/"))
     store = request.app.state.desk.store
-    if not store.has_users():
+    if not has_users(request):
         return RedirectResponse(target, 303)  # a single-user desk needs no login
     throttle = request.app.state.throttle
     wait = throttle.wait(name)
