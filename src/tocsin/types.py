@@ -171,6 +171,31 @@ class Place:
     admin1: str | None = None
 
 
+SourceKind = Literal["state", "un", "ngo", "outlet", "person", "group"]
+SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who makes a claim: named in the text ("X said", "according to X") or, failing that,
+    the document's author or publisher. Independence of sources is judged on this."""
+
+    name: str
+    kind: str  # one of SOURCE_KINDS
+    country: str | None = None  # ISO 3166-1 alpha-3, for a state (or the state an organ serves)
+    start: int | None = None  # span of the attribution in the document text; None: the document's
+    end: int | None = None
+    relayed_by: str | None = None  # "Reuters reported that the ministry said": Reuters
+    origin: str = "text"  # "text" (attributed in the sentence) | "document" (author, publisher)
+
+    @property
+    def key(self) -> str:
+        """One source for independence: a state is its country; others their folded name."""
+        if self.kind == "state" and self.country:
+            return f"state:{self.country}"
+        return f"{self.kind}:{' '.join(self.name.casefold().split())}"
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """SOURCE says X: one claim, traced to its span, never upgraded to a fact."""
@@ -195,6 +220,7 @@ class Claim:
     claimed_by: tuple[str, ...] = ()  # for denials: whose allegation is rejected
     denies: str | None = None  # for denials: the allegation, as written
     other_events: tuple[str, ...] = ()  # further event types triggered in the same clause
+    source: Source | None = None  # who says it (see Source); None only for old stored claims
     speaker: str | None = None
     speaker_country: str | None = None
     doc_date: str | None = None

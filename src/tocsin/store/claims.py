@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select
 
 from tocsin.store.schema import claims, claims_history, documents
-from tocsin.types import Claim, Count, Place, SubCount
+from tocsin.types import Claim, Count, Place, Source, SubCount
 
 
 def claim_to_dict(c: Claim) -> dict[str, Any]:
@@ -48,6 +48,7 @@ def claim_to_dict(c: Claim) -> dict[str, Any]:
         "accused": list(c.accused),
         "claimed_by": list(c.claimed_by),
         "denies": c.denies,
+        "source": source_to_dict(c.source),
         "speaker": c.speaker,
         "speaker_country": c.speaker_country,
         "doc_date": c.doc_date,
@@ -55,6 +56,34 @@ def claim_to_dict(c: Claim) -> dict[str, Any]:
         "matched": [list(m) for m in c.matched],
         "produced_by": dict(c.produced_by),
     }
+
+
+def source_to_dict(s: Source | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {
+        "name": s.name,
+        "kind": s.kind,
+        "country": s.country,
+        "span": [s.start, s.end] if s.start is not None else None,
+        "relayed_by": s.relayed_by,
+        "origin": s.origin,
+    }
+
+
+def source_from_dict(d: dict[str, Any] | None) -> Source | None:
+    if not d:
+        return None
+    span = d.get("span") or [None, None]
+    return Source(
+        d["name"],
+        d["kind"],
+        d.get("country"),
+        span[0],
+        span[1],
+        d.get("relayed_by"),
+        d.get("origin", "text"),
+    )
 
 
 def claim_from_dict(d: dict[str, Any]) -> Claim:
@@ -88,6 +117,7 @@ def claim_from_dict(d: dict[str, Any]) -> Claim:
         accused=tuple(d["accused"]),
         claimed_by=tuple(d["claimed_by"]),
         denies=d["denies"],
+        source=source_from_dict(d.get("source")),
         other_events=tuple(d["other_events"]),
         speaker=d["speaker"],
         speaker_country=d["speaker_country"],
