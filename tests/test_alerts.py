@@ -60,7 +60,7 @@ EXPECTED = [
         "plan-or-policy-first-evidence",
         "XVM",
         ["FoA-12.3"],
-        "contested",
+        "corroborated",  # the figures are disputed (5,000 against 1,200); no one denies it
         2,
         ["UN Mission in the Dravin Valley", "XVM"],
     ),
@@ -214,8 +214,10 @@ def test_profile_cells_are_right_by_construction(run: Run, corpus: tuple[Path, P
     # + RF12 2.0×1.25 + RF13 (2.0+0.5+2.0) = 25.25
     assert (first["value"], first["score"]) == (3.0, 25.25)
     assert first["change"] == round(25.25 - rows[0]["score"], 3)
-    # Q1's displacement rests on contested figures
-    assert next(r for r in rows if r["indicator"] == "FoA-12.3")["contested"] == 2
+    # Q1's displacement: two sources agree that it happened, not on how many; disputed
+    # figures are not a denial, so it is corroborated, not contested
+    displaced = next(r for r in rows if r["indicator"] == "FoA-12.3")
+    assert (displaced["contested"], displaced["single_source"]) == (0, 0)
 
     areas = json.loads(run("risk", "XVM", "--areas", "--format", "json").stdout)
     killed = {

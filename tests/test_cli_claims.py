@@ -26,6 +26,7 @@ GOLD_FIELDS = {
     "denies",
     "stance",
     "speaker_country",
+    "source",
     "risk_indicators",
     "produced_by",
 }
@@ -51,6 +52,7 @@ def test_seeds_print_their_claims_grouped_by_event(run: Run, seeds: Path) -> Non
     out = result.output
     for event in ("killing", "mine_incident", "missing_persons", "denial", "displacement"):
         assert f"{event} (" in out
+    # who says it: the speaker, for the state they speak for
     assert "Tofiq F. Musayev (AZE)" in out and "Yashar Aliyev (AZE)" in out
     assert "57 citizens of Azerbaijan were killed" in out
 
@@ -123,3 +125,26 @@ def test_event_types_are_listed_with_their_indicators(run: Run) -> None:
     assert "FoA-RF10" in by_event["hate_speech"]["risk_factors"]
     assert "FoA-13.8" in by_event["humanitarian_access_denial"]["indicators"]
     assert len(by_event) >= 18
+
+
+def test_claims_say_who_says_them_and_filter_by_source(run: Run, tmp_path: Path) -> None:
+    doc = tmp_path / "wire.txt"
+    doc.write_text(
+        "Militia attack in Ituri\n\n"
+        "Militiamen killed 22 villagers near Djugu in March 2022, Amnesty International said. "
+        "A witness told Reuters that 40 homes were burned in Djugu.\n",
+        encoding="utf-8",
+    )
+    assert run("ingest", str(doc)).exit_code == 0
+    every = claims_json(run)
+    sources = {c["event"]: c["source"] for c in every}
+    amnesty = sources["killing"]
+    assert isinstance(amnesty, dict) and amnesty["name"] == "Amnesty International"
+    assert amnesty["kind"] == "ngo" and amnesty["origin"] == "text"
+    witness = sources["destruction_property"]
+    assert isinstance(witness, dict)
+    assert (witness["kind"], witness["relayed_by"]) == ("person", "Reuters")
+    only = claims_json(run, "--source", "amnesty")
+    assert {c["event"] for c in only} == {"killing"}
+    # the outlet relaying a witness finds the witness's claims too
+    assert {c["event"] for c in claims_json(run, "--source", "Reuters")} == {"destruction_property"}

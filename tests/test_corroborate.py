@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tocsin.corroborate import corroborate
-from tocsin.types import Claim, Count, Place
+from tocsin.types import Claim, Count, Place, Source
 
 from .conftest import EXAMPLES, Run, seed_paths
 
@@ -108,10 +108,57 @@ def test_a_denial_by_an_independent_source_contests() -> None:
     assert any("denies it (XAS)" in e for e in inc.explanation)
 
 
-def test_counts_that_cannot_both_hold_contest() -> None:
+def test_figures_that_cannot_both_hold_are_disputed_not_denied() -> None:
+    # two sources say it happened and disagree on how many: corroborated, figures disputed
     (inc,) = corroborate([claim("d-velmora", value=230), claim("d-ngo", value=20)], SOURCES)
-    assert inc.status == "contested"
-    assert any("counts conflict" in e for e in inc.explanation)
+    assert inc.status == "corroborated" and inc.contested_by == []
+    assert inc.disputed_by == ["Dravin Watch", "XVM"]
+    assert any("figures disputed" in e for e in inc.explanation)
+
+
+def test_rounded_figures_a_little_apart_agree() -> None:
+    # "between 10,000 and 12,000" and, weeks later, "more than 12,000": one order of figures
+    between = claim("d-ngo", value=0)
+    between = Claim(**{**_fields(between), "count": Count(None, "between", 10000, 12000)})
+    found = [between, claim("d-velmora", value=12000, qualifier="more_than")]
+    (inc,) = corroborate(found, SOURCES)
+    assert inc.status == "corroborated" and inc.disputed_by == []
+    assert inc.count == {"low": 10000, "best": 11500, "high": 12000}
+
+
+def test_a_documents_smaller_figure_is_a_part_not_a_dispute() -> None:
+    # "shelling killed 23 civilians, among them 5 children", and a monitor's 22
+    found = [claim("d-velmora", value=23), claim("d-velmora", value=5), claim("d-ngo", value=22)]
+    (inc,) = corroborate(found, SOURCES)
+    assert inc.disputed_by == [] and inc.count == {"low": 22, "best": 22, "high": 23}
+
+
+def _fields(c: Claim) -> dict[str, Any]:
+    return {f: getattr(c, f) for f in c.__dataclass_fields__}
+
+
+def test_a_claim_is_counted_under_its_own_source_not_its_document() -> None:
+    # a state's statement quoting a UN agency: the UN's word, independent of the state's
+    quoted = claim("d-velmora", value=22)
+    quoted = Claim(**{**_fields(quoted), "source": Source("UNHCR", "un")})
+    (inc,) = corroborate([claim("d-velmora", value=23), quoted], SOURCES)
+    assert inc.status == "corroborated" and inc.sources == ["UNHCR", "XVM"]
+
+
+def test_a_denial_relayed_by_a_newspaper_is_the_deniers() -> None:
+    denial = claim(
+        "d-news",
+        event="denial",
+        stance="denies",
+        speaker_country=None,
+        other_events=("attack_on_civilians",),
+    )
+    relayed = Source("Astrel", "state", "XAS", 0, 6, relayed_by="The Meridian Post")
+    denial = Claim(**{**_fields(denial), "source": relayed})
+    found = [claim("d-velmora", value=23), claim("d-ngo", value=22), denial]
+    (inc,) = corroborate(found, {**SOURCES, "d-news": "The Meridian Post"})
+    assert inc.status == "contested" and inc.contested_by == ["XAS"]
+    assert "The Meridian Post" not in inc.sources
 
 
 def test_different_places_or_times_are_different_incidents() -> None:
@@ -266,6 +313,8 @@ def _random_claims(seed: int, n: int = 400) -> tuple[list[Claim], dict[str, str]
                 when_to=when,
                 places=tuple(rng.sample(towns + states, rng.choice([0, 1, 1, 2]))),
                 accused=tuple(rng.sample(["XAS", "XVM"], rng.choice([0, 0, 1]))),
+                # some claims name their own source, a quoted agency or the document's state
+                source=rng.choice([None, None, Source("UNHCR", "un"), Source("X", "state", "XAS")]),
             )
         )
     sources = {f"d{i:03d}": f"source {i % 9}" for i in range(n // 4 + 1)}

@@ -27,8 +27,9 @@ def test_active_voice_with_a_named_perpetrator_is_an_accusation() -> None:
     found = claims(
         "On 3 May 2023, Syrian forces shelled the town of Idlib, killing 14 civilians, including 5 children."
     )
-    # the attack and what it caused are two claims about one incident, as the gold splits them
-    assert [c.event for c in found] == ["attack_on_civilians", "killing"]
+    # the attack and what it caused are two claims about one incident, as the gold splits them;
+    # the count after "including" is a claim of its own as well (the gold annotates it so)
+    assert [c.event for c in found] == ["attack_on_civilians", "killing", "killing"]
     c = found[1]
     assert c.count is not None and (c.count.value, c.count.qualifier) == (14, "exact")
     assert [(s.count.value, s.victims) for s in c.includes] == [(5, "children")]
@@ -85,15 +86,21 @@ def test_counts_that_are_not_violations_yield_no_claim() -> None:
 
 
 def test_denial_records_the_allegation_and_who_made_it() -> None:
-    c = one(
+    found = claims(
         "The Government of Rwanda categorically rejects the allegations about the massacre in Kiwanja "
         "made by the Democratic Republic of the Congo.",
         {"speaker_country": "RWA", "date": "2009-01-10"},
     )
-    assert (c.event, c.stance) == ("denial", "denies")
+    c = next(c for c in found if c.event == "denial")
+    assert c.stance == "denies"
     assert "massacre in Kiwanja" in (c.denies or "")
     assert c.claimed_by == ("COD",)
     assert "killing" in c.other_events
+    assert c.source is not None and c.source.country == "RWA"
+    # the allegation it rejects is a claim of its own: the accuser's, against the denier
+    alleged = [c for c in found if c.event != "denial"]
+    assert [(a.event, a.accused) for a in alleged] == [("killing", ("RWA",))]
+    assert alleged[0].source is not None and alleged[0].source.country == "COD"
 
 
 def test_speaker_denying_own_forces_did_it() -> None:

@@ -76,8 +76,16 @@ def test_the_seeds_profile_shows_one_party_and_single_source_evidence(
     run("ingest", *seed_paths(seeds))
     rows = json.loads(run("risk", "AZE", "--format", "json").stdout)
     assert rows
-    assert all(r["sources"] == ["AZE"] for r in rows)  # every cell rests on one party's word
-    assert all(r["single_source"] == r["n_claims"] for r in rows)  # none corroborated
+    # every cell rests on the parties' word (Azerbaijan's, and the allegation of Armenia's
+    # it quotes to reject), and a period that only Azerbaijan speaks for says so
+    assert all(set(r["sources"]) <= {"AZE", "ARM"} for r in rows)
+    # none corroborated: each claim rests on one source, or on one denied by the other party
+    # (the allegation Azerbaijan quotes to reject is Armenia's claim, contested by the denial)
+    assert all(r["single_source"] + r["contested"] == r["n_claims"] for r in rows)
+    periods = {r["period"] for r in rows}
+    alone = {p for p in periods if all(r["sources"] == ["AZE"] for r in rows if r["period"] == p)}
+    assert alone and all(r["one_party"] == "AZE" for r in rows if r["period"] in alone)
+    assert all(r["one_party"] is None for r in rows if r["period"] not in alone)
     assert {r["weights"] for r in rows} == {"weights@1"}
     for r in rows:  # the printed numbers recompute
         assert r["value"] == min(r["raw"], 3.0)

@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,10 @@ class CountryMatch:
 
 
 def _strip_the(name: str) -> str:
-    return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    return _THE.sub("", name.strip())
+
+
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def _translator(locale: str | None) -> Callable[[str], str]:
@@ -140,6 +143,10 @@ def index(lang: str = "en", entities_file: str | None = None) -> dict[str, str]:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Where a name can start: a run of letters after no letter, digit or hyphen, opening with an
+# ASCII capital or a non-ASCII letter (checked in Python). The regex engine skips the
+# lower-case words that are most of a text, and a Unicode class of capitals is slow in `re`.
+_CAPITALISED = re.compile(r"(?<![^\W_])(?<!-)(?=[A-Z]|[^\x00-\x7f])[^\W\d_]+")
 
 
 @cache
@@ -162,14 +169,28 @@ def find(text: str, lang: str = "en", entities_file: str | None = None) -> list[
     (letterheads: "THE REPUBLIC OF AZERBAIJAN"). Scans capitalised words and looks names up
     by their first word, which keeps this fast on long texts.
     """
+    if len(text) >= _WHOLE:
+        return list(_find_whole(text, lang, entities_file))
+    return _find(text, lang, entities_file)
+
+
+# A whole document is scanned by several steps of extraction (the states it names, how it
+# writes them): the last few are kept.
+_WHOLE = 2000
+
+
+@lru_cache(maxsize=4)
+def _find_whole(text: str, lang: str, entities_file: str | None) -> tuple[CountryMatch, ...]:
+    return tuple(_find(text, lang, entities_file))
+
+
+def _find(text: str, lang: str, entities_file: str | None) -> list[CountryMatch]:
     first_words = _by_first_word(lang, entities_file)
     out: list[CountryMatch] = []
     pos = 0
-    for m in _LETTERS.finditer(text):
+    for m in _CAPITALISED.finditer(text):
         start = m.start()
         if start < pos or not m.group(0)[0].isupper():
-            continue
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
             continue
         for name, code in first_words.get(m.group(0).lower(), ()):
             end = start + len(name)
@@ -193,3 +214,38 @@ def _lowered(lang: str, entities_file: str | None) -> dict[str, str]:
 def resolve(name: str, lang: str = "en", entities_file: str | None = None) -> str | None:
     """The code of a party named exactly (any case, with or without a leading "the")."""
     return _lowered(lang, entities_file).get(_strip_the(name).lower())
+
+
+@cache
+def _names_of(lang: str) -> dict[str, str]:
+    """ISO alpha-3 → the name the pack's language gives the country: ISO's common or short
+    name when it is short ("Myanmar", "United States"), else the pack's shortest alias (not
+    an acronym: "Syria" for "Syrian Arab Republic"), else ISO's name."""
+    pack = load(lang)
+    translate = _translator(pack.data.get("iso_locale"))
+    aliases: dict[str, str] = {}
+    for name, code in pack.section("countries").get("aliases", {}).items():
+        if name.isupper() or "." in name or "-" in name:
+            continue
+        if code not in aliases or len(name) < len(aliases[code]):
+            aliases[code] = name
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        name = translate(getattr(c, "common_name", None) or c.name)
+        if ", " in name or len(name.split()) > 2:
+            name = aliases.get(c.alpha_3) or name
+        if ", " in name:  # "Congo, The Democratic Republic of the"
+            head, tail = name.split(", ", 1)
+            name = _strip_the(f"{tail} {head}")
+        out[c.alpha_3] = name
+    return out
+
+
+def name_of(code: str, lang: str = "en", entities_file: str | None = None) -> str:
+    """The name of the party with this code in the pack's language ("SDN" → "Sudan"),
+    the entities files' first name for codes ISO lacks, else the code itself."""
+    known = _names_of(lang).get(code)
+    if known:
+        return known
+    names = [n for n, c in index(lang, entities_file).items() if c == code]
+    return names[0] if names else code

@@ -19,7 +19,8 @@ from tocsin.types import Claim, Document, DocumentInfo
 @dataclass
 class Record:
     """What the store says, read once: claims (with their filenames), each document's
-    source, the analysts' merges and splits, and the incidents derived from them."""
+    label (who a claim comes from when it names no source of its own: every surface asks
+    corroborate.claim_source), the analysts' merges and splits, and the incidents."""
 
     incidents: list[Incident]
     by_id: dict[str, tuple[Claim, str]]

@@ -10,7 +10,9 @@ Origin = Literal["given", "inferred"]
 SegmentKind = Literal["paragraph", "sentence"]
 Stance = Literal["asserts", "accuses", "denies", "calls_for", "reports"]
 STANCES: tuple[Stance, ...] = get_args(Stance)
-Status = Literal["single-source", "repeated", "corroborated", "contested"]  # an incident's
+# An incident's status: whether it happened, as its sources say. "contested": a source denies
+# it. Figures that cannot all hold are not a denial: Incident.disputed_by says so apart.
+Status = Literal["single-source", "repeated", "corroborated", "contested"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 
 #: Metadata fields a document can carry, in the order they are shown.
@@ -187,6 +189,7 @@ class Source:
     end: int | None = None
     relayed_by: str | None = None  # "Reuters reported that the ministry said": Reuters
     origin: str = "text"  # "text" (attributed in the sentence) | "document" (author, publisher)
+    affiliation: str | None = None  # the organisation a person speaks for ("OHCHR")
 
     @property
     def key(self) -> str:

@@ -2,12 +2,12 @@
 indicator, scores anyone can recompute by hand from what is printed, and alerts that say why."""
 
 from tocsin.assess.alerts import Alert, Evidence, Fired, evaluate
+from tocsin.assess.areas import Where, areas_of, where_of
 from tocsin.assess.profile import (
     Cell,
     Profile,
     RiskMatrix,
     Weights,
-    areas_of,
     load_weights,
     profiles,
     statuses,
@@ -25,9 +25,11 @@ __all__ = [
     "Rules",
     "RulesError",
     "Weights",
+    "Where",
     "areas_of",
     "evaluate",
     "load_weights",
     "profiles",
     "statuses",
+    "where_of",
 ]

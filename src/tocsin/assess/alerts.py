@@ -14,11 +14,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from tocsin.assess.profile import RiskMatrix, day_of, level_of, previous_period
-from tocsin.assess.rules import Rule, Rules
+from tocsin.assess.rules import OneParty, Rule, Rules
 from tocsin.corroborate import Incident
 from tocsin.gcpause import paused
 
-PRODUCER = "assess.alerts@1"
+PRODUCER = "assess.alerts@2"  # 2: the one_party tier rule
 SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 
 
@@ -35,6 +35,7 @@ class Evidence:
     event: str
     incident: str | None
     status: str  # the incident's: corroborated | repeated | single-source | contested
+    party: str | None = None  # the party to a conflict the claim comes from, if any
 
 
 @dataclass
@@ -55,6 +56,9 @@ class Alert:
     previous: str | None = None  # the last alert raised on the same area
     raised_at: str = ""
     produced_by: str = ""
+    # the party all the evidence comes from, when one party alone says it: the alert is
+    # raised at most at the rules' one_party.max_severity, and its caveat says so first
+    one_party: str | None = None
 
     def record(self) -> dict[str, Any]:
         return asdict(self)
@@ -119,7 +123,9 @@ def _evaluate(
                 "escalation": _escalation,
                 "new_incident": _new_incident,
             }[rule.kind]
-            found += check(rule, area, matrix, incident_of, fired)
+            found += [
+                _tier(a, rules.one_party) for a in check(rule, area, matrix, incident_of, fired)
+            ]
     found.sort(key=lambda a: (a.period, SEVERITY_RANK[a.severity], a.rule, a.area, a.id))
     for a in found:  # chain each area's alerts, and remember them so none fires twice
         a.previous = fired.last.get(a.area)
@@ -253,6 +259,7 @@ def _alert(
                 c.event,
                 inc.id if inc else None,
                 m.status(cid),
+                m.party(cid),
             )
         )
     statuses = {e.status for e in evidence}
@@ -278,3 +285,22 @@ def _alert(
         corroboration=corroboration,
         caveat=rule.caveat,
     )
+
+
+def one_party(evidence: Iterable[Evidence]) -> str | None:
+    """The party all the evidence comes from, when one party to a conflict alone says it."""
+    sources = {e.source for e in evidence}
+    parties = {e.party for e in evidence}
+    return next(iter(sources)) if len(sources) == 1 and parties == sources else None
+
+
+def _tier(a: Alert, rule: OneParty) -> Alert:
+    """Evidence from one party alone is said to be so, and cannot raise an alert above the
+    tier the rules allow it (alerts.yaml: one_party)."""
+    a.one_party = one_party(a.evidence)
+    if a.one_party is None:
+        return a
+    if SEVERITY_RANK[a.severity] < SEVERITY_RANK[rule.max_severity]:
+        a.severity = rule.max_severity
+    a.caveat = f"One party alone ({a.one_party}): {rule.caveat} {a.caveat}"
+    return a

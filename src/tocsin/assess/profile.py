@@ -1,10 +1,12 @@
 """Risk profiles: the evidence matrix first, the score second.
 
-For each area (a country, and each first-level subdivision where the claims' places are known)
-and period (month or quarter), each indicator's cell counts its claims, the independent sources
-behind them, how many rest on one source or are contested, and the newest date; its value is the
-sum of its claims' weights by incident status, capped; a risk factor's score is the sum of its
-indicators' values times the factor's weight. Pure: claims, statuses and sources in, profiles out.
+For each area (a country, and each first-level subdivision where the claims' places are known;
+where a claim belongs is decided by assess/areas.py) and period (month or quarter), each
+indicator's cell counts its claims, the independent sources behind them (each claim's own
+source: corroborate/sources.py), which of those are parties to a conflict, how many rest on one
+source or are contested, and the newest date; its value is the sum of its claims' weights by
+incident status, capped; a risk factor's score is the sum of its indicators' values times the
+factor's weight. Pure: claims, statuses and sources in, profiles out.
 
 `RiskMatrix` keeps the profiles and recomputes only the cells a new document touches, so a
 desk watching a folder does not redo a million claims for one press release.
@@ -19,12 +21,13 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from tocsin.corroborate import Incident
+from tocsin.assess.areas import place_areas, where_of
+from tocsin.corroborate import Incident, claim_party, claim_source
 from tocsin.framework import risk_factor_of
 from tocsin.gcpause import paused
-from tocsin.types import Claim, Place
+from tocsin.types import Claim
 
-PRODUCER = "assess.profile@2"
+PRODUCER = "assess.profile@3"  # 3: areas by areas.py (never the speaker), parties
 
 Key = tuple[str, str]  # (area, period)
 
@@ -62,6 +65,7 @@ class Cell:
     contested: int = 0
     latest: str = ""
     raw: float = 0.0  # sum of the claims' weights, before the cap
+    parties: set[str] = field(default_factory=set)  # those of `sources` that are parties
 
     def value(self, w: Weights) -> float:
         return min(self.raw, w.cap)
@@ -90,6 +94,23 @@ class Profile:
 
     def score(self, w: Weights) -> float:
         return round(sum(self.factor_scores(w).values()), 3)
+
+    def sources(self) -> set[str]:
+        return {s for cell in self.cells.values() for s in cell.sources}
+
+    def one_party(self) -> str | None:
+        return one_party(self.cells.values())
+
+
+def one_party(cells: Iterable[Cell]) -> str | None:
+    """The party to a conflict all this evidence comes from, when it comes from one party
+    alone (one source, a state or an armed group); else None."""
+    sources: set[str] = set()
+    parties: set[str] = set()
+    for cell in cells:
+        sources |= cell.sources
+        parties |= cell.parties
+    return next(iter(sources)) if len(sources) == 1 and sources == parties else None
 
 
 def level_of(area: str) -> str:
@@ -121,6 +142,7 @@ def merge(area: str, period: str, parts: Iterable[Profile]) -> Profile:
             cell.contested += c.contested
             cell.latest = max(cell.latest, c.latest)
             cell.raw += c.raw
+            cell.parties |= c.parties
     return Profile(area, period, cells)
 
 
@@ -131,23 +153,6 @@ def previous_period(period: str) -> str:
         return f"{year - 1}-Q4" if q == 1 else f"{year}-Q{q - 1}"
     m = int(rest)
     return f"{year - 1}-12" if m == 1 else f"{year}-{m - 1:02d}"
-
-
-def areas_of(c: Claim) -> set[str]:
-    """Where the claimed events happened: each place's country and, where the gazetteer or
-    the entities file knows it, its first-level subdivision; else the speaker's state."""
-    return set(_areas(c.places, c.speaker_country))
-
-
-@lru_cache(maxsize=1 << 16)
-def _areas(places: tuple[Place, ...], speaker_country: str | None) -> tuple[str, ...]:
-    found: set[str] = set()
-    for p in places:
-        if p.country:
-            found.add(p.country)
-            if p.admin1:
-                found.add(f"{p.country}/{p.admin1}")
-    return tuple(sorted(found or ({speaker_country} if speaker_country else set())))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -176,7 +181,9 @@ class RiskMatrix:
         self.weights = weights or load_weights()
         self._claims: dict[str, Claim] = {}
         self._status: dict[str, str] = {}
-        self._source: dict[str, str] = {}
+        self._source: dict[str, str] = {}  # claim id -> its source's label (for independence)
+        self._party: dict[str, str] = {}  # claim id -> the party it comes from, if a party
+        self._unplaced: dict[str, None] = {}  # evidence with no area (areas.where_of says why)
         self._latest: dict[str, str] = {}  # claim id -> its latest date (_latest)
         self._members: dict[Key, dict[str, None]] = {}  # insertion-ordered claim ids
         self._profiles: dict[Key, Profile] = {}
@@ -192,12 +199,14 @@ class RiskMatrix:
         if not c.risk_indicators or not day or c.stance == "calls_for":
             return []  # demands report no event
         period = _period(day, self.granularity)
-        if seen is None:
-            return [(area, period) for area in _areas(c.places, c.speaker_country)]
-        where = (*map(id, c.places), id(c.speaker_country))
-        areas = seen.get(where)
-        if areas is None:
-            areas = seen[where] = _areas(c.places, c.speaker_country)
+        areas: tuple[str, ...] | None = None
+        if seen is not None and c.places:
+            where = tuple(map(id, c.places))
+            areas = seen.get(where)
+            if areas is None:
+                areas = seen[where] = place_areas(c.places)
+        if not areas:  # no place, or none with a country: the one rule decides (areas.py)
+            areas = where_of(c).areas
         return [(area, period) for area in areas]
 
     def update(
@@ -223,6 +232,8 @@ class RiskMatrix:
         keys, members = self._keys, self._members
         for cid in removed:
             self._source.pop(cid, None)
+            self._party.pop(cid, None)
+            self._unplaced.pop(cid, None)
             self._latest.pop(cid, None)
             if self._claims.pop(cid, None) is not None:
                 for key in keys.pop(cid):
@@ -231,7 +242,7 @@ class RiskMatrix:
         # A first build (a million claims) takes the quick way: every cell it fills is new,
         # and claims naming the same places (the same objects) share one lookup of areas.
         fresh = not self._claims
-        own, source_of, latest_of = self._claims, self._source, self._latest
+        own, source_of, party_of, latest_of = self._claims, self._source, self._party, self._latest
         areas_of: dict[tuple[int, ...], tuple[str, ...]] = {}
         for c in claims:
             cid = c.id
@@ -239,9 +250,19 @@ class RiskMatrix:
                 members[key].pop(cid, None)
                 touched.add(key)
             own[cid] = c
-            source_of[cid] = sources.get(c.doc_sha256, c.doc_sha256)
+            label = sources.get(c.doc_sha256, c.doc_sha256)
+            source_of[cid] = claim_source(c, label)
+            party = claim_party(c, label)
+            if party is None:
+                party_of.pop(cid, None)
+            else:
+                party_of[cid] = party
             latest_of[cid] = _latest(c)
             mine = keys[cid] = self.keys_of(c, areas_of)
+            if mine or not c.risk_indicators or not day_of(c) or c.stance == "calls_for":
+                self._unplaced.pop(cid, None)
+            else:
+                self._unplaced[cid] = None
             for key in mine:
                 found = members.get(key)
                 if found is None:
@@ -273,7 +294,12 @@ class RiskMatrix:
     def _build(self, key: Key, members: Iterable[str]) -> Profile:
         # map() and Counter keep the per-claim loops in C: this runs for every cell a
         # million claims fill
-        claims, source_of, latest_of = self._claims, self._source, self._latest
+        claims, source_of, latest_of, party_of = (
+            self._claims,
+            self._source,
+            self._latest,
+            self._party,
+        )
         status_of = self._status.get
         weight_of = self.weights.status
         by_indicator: dict[str, list[str]] = {}
@@ -298,6 +324,7 @@ class RiskMatrix:
                 st.get("contested", 0),
                 max(map(latest_of.__getitem__, ids)),
                 sum(weight_of.get(x, 0.5) * n for x, n in st.items()),
+                {party_of[c] for c in ids if c in party_of},
             )
         return Profile(key[0], key[1], cells)
 
@@ -341,11 +368,23 @@ class RiskMatrix:
     def claim(self, cid: str) -> Claim:
         return self._claims[cid]
 
+    def claims(self) -> list[Claim]:
+        return list(self._claims.values())
+
     def status(self, cid: str) -> str:
         return self._status.get(cid, "single-source")
 
     def source(self, cid: str) -> str:
         return self._source[cid]
+
+    def party(self, cid: str) -> str | None:
+        """The party to a conflict the claim comes from (corroborate.claim_party), if any."""
+        return self._party.get(cid)
+
+    def unplaced(self) -> list[str]:
+        """Claims that would be evidence but have no area (areas.where_of says why): in no
+        area's profile, and said so rather than filed under a guess."""
+        return list(self._unplaced)
 
 
 def profiles(

@@ -56,10 +56,24 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class OneParty:
+    """The tier rule for evidence from one party to a conflict alone (one state or armed
+    group, no one else): an alert resting on it is raised at most at `max_severity`, with
+    `caveat` before the rule's own. A file without the section gets these defaults."""
+
+    max_severity: str = "medium"
+    caveat: str = (
+        "All of this evidence comes from one party to the conflict and no one else; a "
+        "party's account of its adversary is a claim, not a finding."
+    )
+
+
+@dataclass(frozen=True)
 class Rules:
     version: int
     rules: tuple[Rule, ...]
     origin: str  # the file they came from
+    one_party: OneParty = OneParty()
 
     @property
     def producer(self) -> str:
@@ -89,9 +103,11 @@ def parse(data: Any, origin: str) -> Rules:
 
     if not isinstance(data, dict):
         raise fail("expected a mapping with `version` and `rules`")
-    extra = set(data) - {"version", "rules"}
+    extra = set(data) - {"version", "rules", "one_party"}
     if extra:
-        raise fail(f"unknown top-level key {sorted(extra)[0]!r} (expected version, rules)")
+        raise fail(
+            f"unknown top-level key {sorted(extra)[0]!r} (expected version, rules, one_party)"
+        )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise fail("`version` must be a whole number ≥ 1 (raise it whenever the rules change)")
@@ -104,7 +120,25 @@ def parse(data: Any, origin: str) -> Rules:
         if r.name in seen:
             raise fail(f"rule name {r.name!r} is used twice; names must be unique")
         seen.add(r.name)
-    return Rules(version, tuple(rules), origin)
+    return Rules(version, tuple(rules), origin, _one_party(data.get("one_party", {}), fail))
+
+
+def _one_party(item: Any, fail: Any) -> OneParty:
+    if not isinstance(item, dict):
+        raise fail("`one_party` must be a mapping with `max_severity` and `caveat`")
+    extra = set(item) - {"max_severity", "caveat"}
+    if extra:
+        raise fail(f"one_party: unknown key {sorted(extra)[0]!r} (allowed: caveat, max_severity)")
+    default = OneParty()
+    severity = item.get("max_severity", default.max_severity)
+    if severity not in SEVERITIES:
+        raise fail(
+            f"one_party: `max_severity` must be one of {', '.join(SEVERITIES)}, not {severity!r}"
+        )
+    caveat = item.get("caveat", default.caveat)
+    if not isinstance(caveat, str) or not caveat.strip():
+        raise fail("one_party: `caveat` must be text")
+    return OneParty(str(severity), " ".join(caveat.split()))
 
 
 def _rule(item: Any, i: int, fail: Any) -> Rule:

@@ -19,7 +19,17 @@ from tocsin.report.export import private_sources, public_alert
 from tocsin.store import Store
 from tocsin.store.users import at_least
 
-COLUMNS = ["raised_at", "severity", "area", "period", "rule", "corroboration", "title", "id"]
+COLUMNS = [
+    "raised_at",
+    "severity",
+    "area",
+    "period",
+    "rule",
+    "corroboration",
+    "one_party",
+    "title",
+    "id",
+]
 
 
 def _print(records: list[dict[str, Any]], fmt: str, redacted: bool) -> None:
@@ -34,9 +44,10 @@ def _print(records: list[dict[str, Any]], fmt: str, redacted: bool) -> None:
             f"[{colour}]{r['severity'].upper()}[/{colour}] {r['title']}  "
             f"[dim]{r['id']} · rule {r['rule']} · raised {r['raised_at'][:19]}[/dim]"
         )
+        alone = f" — one party alone ({r['one_party']})" if r.get("one_party") else ""
         console.print(
             f"  evidence: {len(r['evidence'])} claim(s), {r['corroboration']}, "
-            f"from {', '.join(r['sources'])}"
+            f"from {', '.join(r['sources'])}{alone}"
             + (f"; previous alert on {r['area']}: {r['previous']}" if r["previous"] else "")
         )
         for e in r["evidence"][:5]:
@@ -76,7 +87,7 @@ def alerts_cmd(
     records.sort(key=lambda r: rank.get(r["severity"], 9))
     records.sort(key=lambda r: (r["period"], r["raised_at"]), reverse=True)  # newest first
     if obj.redacted:  # viewers: as a public export shows them
-        private = private_sources(obj.store.list_documents())
+        private = private_sources(obj.store.list_documents(), (c for c, _ in obj.store.claims()))
         records = [public_alert(r, private) for r in records]
     _print(records, fmt, obj.redacted)
 

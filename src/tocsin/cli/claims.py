@@ -10,9 +10,13 @@ import click
 from rich.table import Table
 from rich.text import Text
 
+from tocsin import lang
+from tocsin.assess.areas import where_of
 from tocsin.cli import Context, cli
 from tocsin.cli.output import console, emit, err_console, format_option, progress
+from tocsin.corroborate.sources import is_private, label_of
 from tocsin.extract import extract_document, taxonomy, version
+from tocsin.report.export import pseudonym
 from tocsin.store.claims import claim_to_dict
 from tocsin.types import STANCES, Claim, Count
 
@@ -31,6 +35,21 @@ def count_text(c: Count | None) -> str:
         if c.qualifier != "exact":
             amount = f"{c.qualifier.replace('_', ' ')} {amount}"
     return amount + (f" {c.unit}" if c.unit else "")
+
+
+def source_text(c: Claim, redacted: bool = False) -> str:
+    """Who says it, in words: "Amnesty International (ngo)", "Ministry of Defence (UKR), via
+    Reuters"; claims stored before sources show their speaker. Redacted, a private person
+    appears under the pseudonym public exports use."""
+    s = c.source
+    if s is not None and redacted and is_private(c):
+        return f"{pseudonym(label_of(s))} (person)"
+    if s is None:
+        party = f" ({c.speaker_country})" if c.speaker_country else ""
+        return f"{c.speaker or 'speaker not named'}{party}"
+    kind = s.country if s.kind == "state" and s.country else s.kind
+    via = f", via {s.relayed_by}" if s.relayed_by else ""
+    return f"{s.name} ({kind}){via}"
 
 
 def highlighted(c: Claim) -> Text:
@@ -64,6 +83,11 @@ def extract_cmd(obj: Context, shas: tuple[str, ...]) -> None:
             doc = store.get(sha) if sha else None
             if doc is None:
                 continue  # removed by another process meanwhile
+            note = lang.no_pack_note(doc.language)
+            if note:
+                console.print(f"{doc.sha256[:12]} {doc.filename}: {note}")
+                advance()
+                continue
             found = extract_document(doc, entities=obj.entities)
             store.replace_claims(doc.sha256, found, version(doc.language))
             total += len(found)
@@ -81,6 +105,7 @@ def _row(c: Claim, filename: str, redacted: bool = False) -> dict[str, Any]:
         return row
     row = claim_to_dict(c)
     row["filename"] = filename
+    row["area"] = where_of(c).record()  # where the risk matrix counts it, and why
     return row
 
 
@@ -89,6 +114,11 @@ def _row(c: Claim, filename: str, redacted: bool = False) -> dict[str, Any]:
 @click.option("--stance", type=click.Choice(STANCES))
 @click.option("--country", help="ISO alpha-3: speaker's state, accused, or place.")
 @click.option("--speaker", help="Part of the speaker's name.")
+@click.option(
+    "--source",
+    "source_name",
+    help="Who says it: part of the source's name (or of the outlet relaying it), or a state's code.",
+)
 @click.option("--from", "date_from", help="Claims about events on or after YYYY[-MM[-DD]].")
 @click.option("--to", "date_to", help="Claims about events on or before YYYY[-MM[-DD]].")
 @click.option("--doc", help="Only the document whose sha256 starts with this.")
@@ -103,6 +133,7 @@ def claims_cmd(
     stance: str | None,
     country: str | None,
     speaker: str | None,
+    source_name: str | None,
     date_from: str | None,
     date_to: str | None,
     doc: str | None,
@@ -131,6 +162,7 @@ def claims_cmd(
         stance=stance,
         country=country,
         speaker=speaker,
+        source=source_name,
         date_from=date_from,
         date_to=date_to,
         doc=doc,
@@ -144,11 +176,13 @@ def claims_cmd(
             "count",
             "victims",
             "victim_group",
+            "source",
             "speaker",
             "speaker_country",
             "doc_date",
             "when",
             "places",
+            "area",
             "accused",
             "quote",
             "doc_sha256",
@@ -163,6 +197,7 @@ def claims_cmd(
                 row["count"] = count_text(c.count)
                 row["when"] = f"{c.when_from}/{c.when_to}" if c.when_from else ""
                 row["places"] = [p.name for p in c.places]
+                row["source"] = source_text(c)
             claim_rows.append(row)
         emit(claim_rows, fmt, columns)
         return
@@ -182,8 +217,7 @@ def claims_cmd(
         ):
             table.add_column(col, ratio=ratio, overflow="fold")
         for c, filename in items:
-            party = f" ({c.speaker_country})" if c.speaker_country else ""
-            who = f"{c.speaker or 'speaker not named'}{party}\n{filename}"
+            who = f"{source_text(c, obj.redacted)}\n{filename}"
             when = (
                 f"{c.when_from}–{c.when_to}"
                 if c.when_from and c.when_to != c.when_from

@@ -9,6 +9,7 @@ import click
 
 from tocsin.cli import Context, cli
 from tocsin.cli.output import console, emit, err_console, format_option
+from tocsin.lang import NO_CLAIMS
 from tocsin.types import META_FIELDS, DocumentInfo, MetaValue
 
 
@@ -27,7 +28,11 @@ def doc_row(info: DocumentInfo) -> dict[str, Any]:
     for name in META_FIELDS:
         if name in info.meta:
             row[name] = info.meta[name].value
+    # Fields beyond the fixed list (author, dateline...) by name too, never over a column.
+    for name, value in info.meta.items():
+        row.setdefault(name, value.value)
     row["meta_origin"] = {k: _origin(v) for k, v in info.meta.items()}
+    row["warnings"] = list(info.warnings)
     return row
 
 
@@ -51,16 +56,22 @@ def docs_cmd(obj: Context, fmt: str) -> None:
         for r in rows:
             r["sha"] = r["sha256"][:12]
             r["cited"] = len(r.get("cites", []))
+            r["lang"] = r["language"]
+            r["note"] = "; ".join(w for w in r["warnings"] if w.startswith(NO_CLAIMS))
         columns = [
             "sha",
             "filename",
+            "lang",
             "speaker",
             "speaker_country",
+            "publisher",
             "date",
             "body",
             "agenda_item",
             "cited",
         ]
+        if any(r["note"] for r in rows):
+            columns.append("note")
     else:
         columns = []
     emit(rows, fmt, columns, title=f"{len(rows)} documents")
@@ -87,7 +98,8 @@ def doc_cmd(obj: Context, sha: str, show_text: bool, sentences: bool) -> None:
         f"{doc.media_type} read by {doc.reader}, {doc.size} bytes, language {doc.language}, "
         f"{len(doc.pages)} pages, {len(doc.paragraphs())} paragraphs, {len(doc.sentences())} sentences"
     )
-    for name in META_FIELDS:
+    extra = [k for k in doc.meta if k not in META_FIELDS]  # author, dateline...
+    for name in (*META_FIELDS, *extra):
         if name not in doc.meta:
             continue
         v = doc.meta[name]

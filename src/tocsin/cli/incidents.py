@@ -1,4 +1,5 @@
-"""tocsin incidents / tocsin incident ID: claims grouped into incidents, corroborated or contested."""
+"""tocsin incidents / tocsin incident ID: claims grouped into incidents: corroborated or resting
+on one source, contested (a source denies it), their figures agreed or disputed."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import click
 from rich.table import Table
 from rich.text import Text
 
+from tocsin.assess.areas import where_of
 from tocsin.cli import Context, cli
 from tocsin.cli.claims import count_text, highlighted
 from tocsin.cli.output import console, emit, err_console, format_option
-from tocsin.corroborate import Incident
-from tocsin.record import incidents_of, merge_pairs, split_pairs
-from tocsin.types import STATUSES
+from tocsin.corroborate import Incident, claim_source
+from tocsin.record import Record, incidents_of, merge_pairs, record_of, split_pairs
+from tocsin.report.export import private_sources, pseudonym
+from tocsin.types import STATUSES, Claim
 
 
 def incident_row(inc: Incident, reviewed: dict[tuple[str, str], Any]) -> dict[str, Any]:
@@ -29,6 +32,19 @@ def incident_row(inc: Incident, reviewed: dict[tuple[str, str], Any]) -> dict[st
     return row
 
 
+def who_says_it(claim: Claim, record: Record, private: set[str]) -> str:
+    """The claim's source as independence counts it (corroborate.claim_source), what kind of
+    source it is, and who relayed it; a private person under a pseudonym for viewers."""
+    label = claim_source(claim, record.sources.get(claim.doc_sha256, claim.doc_sha256))
+    who = pseudonym(label) if label in private else label
+    s = claim.source
+    if s is None:
+        return f"{who} (the document's)"
+    kind = s.kind if s.origin == "text" else f"{s.kind}, the document's"
+    relayed = f", relayed by {s.relayed_by}" if s.relayed_by else ""
+    return f"{who} ({kind}{relayed})"
+
+
 def _find(incidents: list[Incident], prefix: str) -> Incident:
     found = [i for i in incidents if i.id.startswith(prefix)]
     if len(found) != 1:
@@ -40,7 +56,9 @@ def _find(incidents: list[Incident], prefix: str) -> Incident:
 @cli.command("incidents")
 @click.option("--event", help="Event type.")
 @click.option("--status", type=click.Choice(STATUSES))
-@click.option("--country", help="ISO alpha-3 of a source, a contesting party, or a claim's place.")
+@click.option(
+    "--country", help="ISO alpha-3 of a source, a denying party, or a claim's area (where it is)."
+)
 @format_option
 @click.pass_obj
 def incidents_cmd(
@@ -56,8 +74,8 @@ def incidents_cmd(
         if (event and inc.event != event) or (status and inc.status != status):
             continue
         if country:
-            places = {p.country for cid in inc.claims if cid in by_id for p in by_id[cid][0].places}
-            if country.upper() not in {*inc.sources, *inc.contested_by, *places}:
+            areas = {a for cid in inc.claims if cid in by_id for a in where_of(by_id[cid][0]).areas}
+            if country.upper() not in {*inc.sources, *inc.contested_by, *areas}:
                 continue
         row = incident_row(inc, reviewed)
         if redacted:
@@ -87,11 +105,12 @@ def incidents_cmd(
             "places",
             "sources",
             "contested_by",
+            "disputed_by",
             "n_claims",
             "reviewed",
         ]
     else:
-        columns = ["id", "event", "status", "sources", "contested_by", "claims"]
+        columns = ["id", "event", "status", "sources", "contested_by", "disputed_by", "claims"]
     emit(rows, fmt, columns, title=f"{len(rows)} incidents (count: low/best/high)")
 
 
@@ -102,9 +121,19 @@ def incident_cmd(obj: Context, incident_id: str) -> None:
     """One incident: every claim side by side, who asserts it and who denies it, and why they
     were grouped."""
     obj.require("viewer", "reading")
-    incidents, by_id = incidents_of(obj.store)
-    inc = _find(incidents, incident_id)
+    record = record_of(obj.store)
+    by_id = record.by_id
+    inc = _find(record.incidents, incident_id)
     redacted = obj.redacted
+    private = (
+        private_sources(obj.store.list_documents(), (c for c, _ in by_id.values()))
+        if redacted
+        else set()
+    )
+
+    def shown(labels: list[str]) -> str:
+        return ", ".join(pseudonym(s) if s in private else s for s in labels) or "—"
+
     c = inc.count
     console.print(
         f"[bold]{inc.event}[/bold] {inc.id}  status [bold]{inc.status}[/bold]  "
@@ -112,7 +141,8 @@ def incident_cmd(obj: Context, incident_id: str) -> None:
     )
     console.print(
         f"count low/best/high: {c['low']}/{c['best']}/{c['high']}  "
-        f"sources: {', '.join(inc.sources)}  contested by: {', '.join(inc.contested_by) or '—'}"
+        f"sources: {shown(inc.sources)}  denied by: {shown(inc.contested_by)}  "
+        f"figures disputed by: {shown(inc.disputed_by)}"
     )
     table = Table(show_lines=True, expand=True)
     for col, ratio in (("stance", 1), ("count", 1), ("who says it", 2), ("span", 6)):
@@ -121,15 +151,18 @@ def incident_cmd(obj: Context, incident_id: str) -> None:
         if cid not in by_id:
             continue
         claim, filename = by_id[cid]
-        who = f"{claim.speaker or 'speaker not named'} ({claim.speaker_country or '—'})\n{filename}\n{claim.doc_date or ''}"
+        who = who_says_it(claim, record, private)
+        where = "" if redacted else f"\n{filename}"
         span = Text("[redacted for viewers]") if redacted else highlighted(claim)
-        table.add_row(claim.stance, count_text(claim.count), who, span)
+        table.add_row(
+            claim.stance, count_text(claim.count), f"{who}{where}\n{claim.doc_date or ''}", span
+        )
     console.print(table)
     for s in inc.series:
         figures = s["figures"]
         assert isinstance(figures, list)
         text = ", ".join(f"{f['date']}: {f['qualifier']} {f['value']}" for f in figures)
-        console.print(f"series from {s['source']}: {text}")
+        console.print(f"series from {shown([str(s['source'])])}: {text}")
     for line in [] if redacted else inc.explanation:
         console.print(f"[dim]{line}[/dim]")
 
@@ -189,12 +222,11 @@ def export_cmd(obj: Context, fmt: str, public: bool, output: str | None) -> None
         public = True  # viewers get the public export
     from pathlib import Path
 
-    from tocsin.corroborate import is_public_source, source_label
-    from tocsin.report.export import claim_record, incident_record, render
+    from tocsin.report.export import claim_record, incident_record, private_sources, render
 
     incidents, by_id = incidents_of(obj.store)
     claims_by_id = {cid: c for cid, (c, _) in by_id.items()}
-    private = {source_label(i) for i in obj.store.list_documents() if not is_public_source(i)}
+    private = private_sources(obj.store.list_documents(), claims_by_id.values())
     records = [claim_record(c, f, public) for c, f in by_id.values()]
     records += [incident_record(i, claims_by_id, public, private) for i in incidents]
     text = render(records, fmt)

@@ -53,6 +53,9 @@ def _as_json(o: Outcome) -> dict[str, object]:
         row["filename"] = o.document.filename
         row["warnings"] = list(o.document.warnings)
         row["claims"] = len(o.claims)
+        row["language"] = o.document.language
+    if o.note:
+        row["note"] = o.note
     return row
 
 
@@ -159,7 +162,8 @@ def ingest_cmd(
             console.print(f"[dim]present[/dim]  {o.source} {short} (same bytes already stored)")
         else:
             console.print(f"[green]ingested[/green] {o.source} {short}  {_summary(o)}")
-            for w in (*(o.document.warnings if o.document else ()), *([o.note] if o.note else [])):
+            notes = (*(o.document.warnings if o.document else ()), *([o.note] if o.note else []))
+            for w in dict.fromkeys(notes):  # the no-pack note is both a warning and the outcome's
                 console.print(f"         [yellow]note:[/yellow] {w}")
 
     with progress(len(sources), "ingesting", show=fmt == "table") as advance:

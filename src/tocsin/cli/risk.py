@@ -15,6 +15,7 @@ from tocsin.assess import Profile, RiskMatrix, load_weights
 from tocsin.cli import Context, cli
 from tocsin.cli.output import console, emit, format_option
 from tocsin.record import record_of, risk_matrix
+from tocsin.report.export import private_sources, pseudonym
 
 CSV_COLUMNS = [
     "country",
@@ -26,6 +27,7 @@ CSV_COLUMNS = [
     "n_sources",
     "single_source",
     "contested",
+    "one_party",
     "latest",
     "raw",
     "value",
@@ -37,9 +39,10 @@ CSV_COLUMNS = [
 ]
 
 
-def _rows(p: Profile, previous: Profile | None) -> list[dict[str, Any]]:
+def _rows(p: Profile, previous: Profile | None, private: set[str]) -> list[dict[str, Any]]:
     w = load_weights()
     fw = framework.load()
+    party = p.one_party()  # the whole period's evidence from one party alone: said on each row
     scores = p.factor_scores(w)
     before_scores = previous.factor_scores(w) if previous else {}
     score = round(sum(scores.values()), 3)
@@ -60,10 +63,11 @@ def _rows(p: Profile, previous: Profile | None) -> list[dict[str, Any]]:
                 "indicator_checked": fw.indicators[ind].checked,
                 "claims": cell.claims,
                 "n_claims": len(cell.claims),
-                "sources": sorted(cell.sources),
+                "sources": sorted(pseudonym(s) if s in private else s for s in cell.sources),
                 "n_sources": len(cell.sources),
                 "single_source": cell.single_source,
                 "contested": cell.contested,
+                "one_party": party,
                 "latest": cell.latest,
                 "raw": round(cell.raw, 3),
                 "value": round(cell.value(w), 3),
@@ -116,7 +120,9 @@ def risk_cmd(
     score = sum of values × factor weight; overall = sum of factor scores. Weights:
     assess/weights.toml."""
     obj.require("viewer", "reading")
-    matrix = risk_matrix(record_of(obj.store), granularity)
+    record = record_of(obj.store)
+    matrix = risk_matrix(record, granularity)
+    private = private_sources(obj.store.list_documents(), record.claims) if obj.redacted else set()
     wanted = country.upper() if country else None
     chosen = [
         p
@@ -133,12 +139,19 @@ def risk_cmd(
     rows: list[dict[str, Any]] = []
     previous: dict[str, Profile] = {}
     for p in chosen:
-        rows += _rows(p, previous.get(p.area))
+        rows += _rows(p, previous.get(p.area), private)
         previous[p.area] = p
     if fmt in ("json", "csv"):
         emit(rows, fmt, CSV_COLUMNS)
         return
     _tables(chosen, rows)
+    unplaced = len(matrix.unplaced())
+    if unplaced:
+        console.print(
+            f"[dim]{unplaced} claim(s) of evidence have no area (no place named, and no one "
+            "country their accused and victims' group point to): they count in no country's "
+            "profile; `tocsin export` gives each claim's area and why.[/dim]"
+        )
 
 
 def _tables(chosen: list[Profile], rows: list[dict[str, Any]]) -> None:
@@ -147,13 +160,15 @@ def _tables(chosen: list[Profile], rows: list[dict[str, Any]]) -> None:
     for p in chosen:
         mine = [r for r in rows if r["area"] == p.area and r["period"] == p.period]
         change = mine[0]["change"] if mine else 0.0
+        party = p.one_party()
+        alone = f" — every claim from one party alone ({party})" if party else ""
         table = Table(
             title=f"{p.area} {p.period}: score {p.score(w)} ({change:+g} on the previous "
-            f"period with evidence; {w.producer})",
+            f"period with evidence; {w.producer}){alone}",
             title_justify="left",
             expand=True,
         )
-        for col in ("indicator", "claims", "sources", "one source", "contested", "newest"):
+        for col in ("indicator", "claims", "sources", "one source", "denied", "newest"):
             table.add_column(col)
         table.add_column("value", justify="right")
         table.add_column("claim ids (drill: --cell)")
@@ -190,6 +205,7 @@ def _drill(
         console.print(f"no evidence for {indicator} in {period} (see `tocsin risk` for cells)")
         sys.exit(1)
     redacted = obj.redacted
+    private = private_sources(obj.store.list_documents(), matrix.claims()) if redacted else set()
     rows = []
     for p in found:
         for cid in p.cells[indicator].claims:
@@ -202,7 +218,9 @@ def _drill(
                     "claim": c.id,
                     "event": c.event,
                     "stance": c.stance,
-                    "source": matrix.source(cid),
+                    "source": pseudonym(matrix.source(cid))
+                    if redacted and matrix.source(cid) in private
+                    else matrix.source(cid),
                     "status": matrix.status(cid),
                     "date": c.when_from or c.doc_date,
                     "doc_sha256": c.doc_sha256,

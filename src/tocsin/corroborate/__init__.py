@@ -11,5 +11,15 @@ from tocsin.corroborate.incidents import (
     is_public_source,
     source_label,
 )
+from tocsin.corroborate.sources import claim_party, claim_source, is_private
 
-__all__ = ["Incident", "Rules", "corroborate", "is_public_source", "source_label"]
+__all__ = [
+    "Incident",
+    "Rules",
+    "claim_party",
+    "claim_source",
+    "corroborate",
+    "is_private",
+    "is_public_source",
+    "source_label",
+]

@@ -11,12 +11,13 @@ from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from tocsin.corroborate.blocking import candidate_pairs
+from tocsin.corroborate.sources import claim_source
 from tocsin.extract.places import fold
 from tocsin.forkmap import cores, fork_map
 from tocsin.gcpause import paused
 from tocsin.types import Claim, Count, Document, DocumentInfo, Place
 
-PRODUCER = "corroborate@1"
+PRODUCER = "corroborate@2"  # 2: claims counted under their own source; figures disputed apart
 # Event types that describe the same incident from different angles: a denial of shelling
 # contests the killings that shelling is said to have caused.
 _FAMILIES = ({"attack_on_civilians", "killing", "injury"},)
@@ -38,10 +39,10 @@ class Rules:
 class Incident:
     id: str
     event: str
-    status: str  # single-source | repeated | corroborated | contested
+    status: str  # single-source | repeated | corroborated | contested (a source denies it)
     claims: list[str]
     sources: list[str]  # independent sources asserting it
-    contested_by: list[str]  # sources denying it, or giving counts that conflict
+    contested_by: list[str]  # sources denying it
     count: dict[str, int | None]  # low / best / high
     count_basis: list[dict[str, object]]  # which claim gave which figure
     when_from: str | None
@@ -49,6 +50,8 @@ class Incident:
     places: list[str]
     series: list[dict[str, object]] = field(default_factory=list)
     explanation: list[str] = field(default_factory=list)
+    # sources whose figures cannot all hold: a dispute over how many, not over whether
+    disputed_by: list[str] = field(default_factory=list)
 
 
 PUBLIC_SOURCE_FIELDS = ("speaker_country", "speaker_org", "publisher")
@@ -65,7 +68,7 @@ def source_label(info: DocumentInfo | Document) -> str:
     return f"document {info.sha256[:12]}"
 
 
-def is_public_source(info: DocumentInfo) -> bool:
+def is_public_source(info: DocumentInfo | Document) -> bool:
     """Whether the source is a state, organisation or outlet rather than a private person."""
     return any(k in info.meta for k in PUBLIC_SOURCE_FIELDS)
 
@@ -110,19 +113,22 @@ def _keys_of(places: tuple[Place, ...]) -> frozenset[str]:
 
 
 def _bounds(count: Count, tolerance: float) -> tuple[float, float] | None:
-    """The interval a count allows: "at least 20" → [20, ∞), "23" → [21, 25] with tolerance."""
+    """The interval a count allows, widened by the tolerance: figures are rounded, so
+    "23" → [21, 25], "at least 20" → [18, ∞), "10,000 to 12,000" → [9,000, 13,200]; and
+    "more than 12,000" agrees with "10,000 to 12,000" rather than disputing it by one."""
     q, v = count.qualifier, count.value
     if q in ("vague", "between"):
-        return (count.low or 0, count.high or float("inf"))
+        low, high = float(count.low or 0), float(count.high or float("inf"))
+        return (low * (1 - tolerance), high * (1 + tolerance))
     if v is None:
         return None
     slack = max(1.0, v * tolerance)
     return {
         "exact": (v - slack, v + slack),
         "about": (v * 0.8, v * 1.2),
-        "more_than": (v + 1, float("inf")),
-        "at_least": (v, float("inf")),
-        "almost": (v * 0.8, v),
+        "more_than": (v + 1 - slack, float("inf")),
+        "at_least": (v - slack, float("inf")),
+        "almost": (v * 0.8, v + slack),
     }.get(q)
 
 
@@ -244,6 +250,7 @@ def _corroborate(
             inc.event = labels.setdefault(inc.event, inc.event)
             inc.sources = [labels.setdefault(s, s) for s in inc.sources]
             inc.contested_by = [labels.setdefault(s, s) for s in inc.contested_by]
+            inc.disputed_by = [labels.setdefault(s, s) for s in inc.disputed_by]
     by_id = {c.id: c for c in facts}
     denying: dict[str, list[Claim]] = {}  # event type -> the denials that may contest it
     for inc in incidents:
@@ -431,7 +438,7 @@ def _summarise_general(
 ) -> None:
     by_source: dict[str, list[Claim]] = {}
     for c in members:
-        by_source.setdefault(sources.get(c.doc_sha256, c.doc_sha256), []).append(c)
+        by_source.setdefault(claim_source(c, sources.get(c.doc_sha256, c.doc_sha256)), []).append(c)
     incident.sources = sorted(by_source)
     spans = [s for s in (_span(c) for c in members) if s]
     if spans:
@@ -456,9 +463,13 @@ def _summarise_general(
         ]
         if not counted:
             continue
-        counted.sort(key=lambda c: (c.doc_date or "", c.id))
+        # the latest date's figure; of one date's, the largest: a document's smaller figure
+        # is a part of its total ("at least 20 killed, among them several children")
+        counted.sort(key=lambda c: (c.doc_date or "", _figure(c), c.id))
         latest.append((source, counted[-1]))
-        if len({c.doc_sha256 for c in counted}) > 1:
+        # a series is one figure per document: its largest (a total, not its parts)
+        per_doc = {c.doc_sha256: c for c in sorted(counted, key=_figure)}
+        if len(per_doc) > 1:
             incident.series.append(
                 {
                     "source": source,
@@ -470,7 +481,7 @@ def _summarise_general(
                             "claim": c.id,
                         }
                         for c in counted
-                        if c.count is not None
+                        if c.count is not None and per_doc[c.doc_sha256] is c
                     ],
                 }
             )
@@ -503,11 +514,10 @@ def _summarise_general(
             "high": max(highs),
         }
     conflict = _count_conflict([c for _, c in latest], rules)
+    incident.disputed_by = sorted({s for s, c in latest if c in conflict})
     if conflict:
-        named = {sources.get(c.doc_sha256, c.doc_sha256) for c in conflict}
-        incident.contested_by = sorted(set(incident.contested_by) | named)
         incident.explanation.append(
-            "counts conflict beyond their qualifiers: "
+            "figures disputed (they cannot all hold, given their qualifiers): "
             + ", ".join(f"{c.id} ({_describe(c.count)})" for c in conflict if c.count)
         )
     _status(incident, members)
@@ -516,8 +526,9 @@ def _summarise_general(
 def _summarise_one(incident: Incident, c: Claim, sources: Mapping[str, str]) -> None:
     """`_summarise` for an incident of one claim, the most common kind in a large corpus:
     the same result (a test compares them) without the bookkeeping for several sources."""
-    source = sources.get(c.doc_sha256, c.doc_sha256)
+    source = claim_source(c, sources.get(c.doc_sha256, c.doc_sha256))
     incident.sources = [source]
+    incident.disputed_by = []
     span = _span(c)
     if span:
         incident.when_from, incident.when_to = span[0].isoformat(), span[1].isoformat()
@@ -544,6 +555,10 @@ def _summarise_one(incident: Incident, c: Claim, sources: Mapping[str, str]) -> 
             )
             incident.count = {"low": low, "best": point, "high": high}
     incident.status = "single-source"
+
+
+def _figure(c: Claim) -> int:
+    return (_point(c.count) or 0) if c.count else 0
 
 
 def _describe(count: Count) -> str:
@@ -652,11 +667,9 @@ def _values(inc: Incident, by_id: dict[str, Claim]) -> list[int]:
 
 
 def _denier(d: Claim, sources: Mapping[str, str]) -> str:
-    """Who denies: the speaker's state, or, in a news report of a denial ("Astrel denies
-    shelling Kessa market"), the state the report names."""
-    if d.speaker_country is None and d.claimed_by:
-        return d.claimed_by[0]
-    return sources.get(d.doc_sha256, d.doc_sha256)
+    """Who denies: the denial's own source (a report of a denial, "Astrel denies shelling
+    Kessa market", is Astrel's denial relayed, not the newspaper's)."""
+    return claim_source(d, sources.get(d.doc_sha256, d.doc_sha256))
 
 
 def _contest_by_denials(

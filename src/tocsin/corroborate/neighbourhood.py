@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 
 from tocsin.corroborate.incidents import Incident, Rules, _match, _Where, _where
+from tocsin.corroborate.sources import claim_source
 from tocsin.types import Claim
 
 _NOWHERE = ""
@@ -159,7 +160,7 @@ class Neighbourhoods:
         return [cid for cid in self._series.get((c.event, self._source(c)), ()) if cid != c.id]
 
     def _source(self, c: Claim) -> str:
-        return self._sources.get(c.doc_sha256, c.doc_sha256)
+        return claim_source(c, self._sources.get(c.doc_sha256, c.doc_sha256))
 
     def _towned(self, cid: str) -> bool:
         return bool(self._wheres[cid].towns)

@@ -36,7 +36,10 @@ def extract(
     settings: Settings | None = None,
 ) -> list[Claim]:
     """Claims in `text`. `meta` gives speaker, speaker_country and date (ISO) when known."""
-    pack = lang.load(language or lang.detect(text))
+    code = language or lang.detect(text)
+    if not lang.has_pack(code):
+        return []  # no lexicons for this language: nothing can be read (see lang.no_pack_note)
+    pack = lang.load(code)
     flat = {k: str(v) for k, v in (meta or {}).items() if isinstance(v, str)}
     return extract_claims(
         text,
@@ -52,6 +55,8 @@ def extract(
 def extract_document(
     doc: Document, *, entities: str | None = None, settings: Settings | None = None
 ) -> list[Claim]:
+    if not lang.has_pack(doc.language):
+        return []  # the document carries the warning (lang.no_pack_note)
     pack = lang.load(doc.language)
     meta = {k: v.value for k, v in doc.meta.items() if isinstance(v.value, str)}
     return extract_claims(

@@ -10,22 +10,36 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from tocsin import countries
-from tocsin.extract import actors, places, stance, taxonomy, triggers
+from tocsin.extract import actors, places, source, stance, taxonomy, triggers
 from tocsin.extract.lexicon import Lexicon, lexicon
 from tocsin.extract.quantities import PRODUCER as COUNT_PRODUCER
-from tocsin.extract.quantities import find_counts
+from tocsin.extract.quantities import counted_group, find_counts, is_part
+from tocsin.extract.taxonomy import INCIDENTS
 from tocsin.extract.triggers import Trigger
 from tocsin.extract.when import PRODUCER as WHEN_PRODUCER
-from tocsin.extract.when import Period, When, after_conflict, conflict_period, find_times
+from tocsin.extract.when import (
+    Period,
+    When,
+    after_conflict,
+    applies_after,
+    conflict_period,
+    covered_period,
+    find_times,
+    tells_past,
+)
 from tocsin.ingest.metadata import header_salutation
 from tocsin.lang import LangPack
-from tocsin.types import Claim, Count, Place, Segment, SubCount
+from tocsin.types import Claim, Count, Place, Segment, Source, SubCount
 
 UNQUANTIFIED = Count(None, "unquantified")
+LEAD_PARAGRAPHS = 3  # a news story's lead: the paragraphs that name and date its incident
+# What a sub-count's own outcome makes it a claim of (taxonomy names, not words).
+_OUTCOME_EVENTS = {"killed": "killing", "injured": "injury"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +75,11 @@ class _Sentence:
     agents: list[actors.Mention]  # states named as the ones acting, not the speaker's own
     places: list[tuple[int, int, Place]]
     named: list[actors.Mention]  # every state and group named, the speaker's own included
-    context_places: tuple[Place, ...] = ()  # towns named earlier in the paragraph
+    context_places: tuple[Place, ...] = ()  # places named last before this sentence
+    attributions: list[source.Attribution] = field(default_factory=list)  # who says what
+    # the claims' places, worked out once per sentence: `_claim_places` reads nothing that
+    # changes before the next sentence
+    claim_places: tuple[Place, ...] | None = None
 
     @property
     def others(self) -> tuple[str, ...]:
@@ -81,11 +99,10 @@ class _Document:
     period: Period | None = None  # the war or offensive the document dates, if any
     accused: tuple[str, ...] = ()
     accused_age: int = 99  # paragraphs since the accused were last named
-
-
-@cache
-def _stop(pack: LangPack) -> frozenset[str]:
-    return frozenset(w.lower() for w in pack.section("places").get("stop", []))
+    voice: Source | None = None  # the document's author or publisher, else whom it quotes
+    declared: Source | None = None  # the author or publisher its metadata names
+    home: str | None = None  # the state the document names most: whose "government" it is
+    where: tuple[Place, ...] = ()  # places named last in the document, for sentences naming none
 
 
 def extract_claims(
@@ -101,9 +118,19 @@ def extract_claims(
     doc = _Document(
         text, pack, lexicon(pack), taxonomy.load(), meta, doc_sha256, entities, settings
     )
+    sentences_all = [s for s in segments if s.kind == "sentence"]
+    doc.declared = source.of_document(meta, pack, entities)
+    attributions = source.in_sentences(
+        text, [(s.start, s.end) for s in sentences_all], pack, entities, doc.declared
+    )
+    attributions_of = dict(zip((s.index for s in sentences_all), attributions, strict=True))
+    doc.voice = doc.declared or source.most_quoted(attributions, least=1)
     speaker_country = meta.get("speaker_country")
-    context = {m.code for m in actors.mentions(text, 0, len(text), pack, entities)}
+    named = Counter(m.code for m in actors.mentions(text, 0, len(text), pack, entities))
+    context = set(named)
+    doc.home = named.most_common(1)[0][0] if named else None
     context |= {speaker_country} if speaker_country else set()
+    players = actors.cast(named, speaker_country)
     # A statement's header (title, meeting, agenda) names topics, not incidents.
     salutation = header_salutation(text, pack)
     sentences = [s for s in segments if s.kind == "sentence"]
@@ -116,11 +143,16 @@ def extract_claims(
     claims: list[Claim] = []
     paragraph = -1
     when: When | None = None
-    where: tuple[Place, ...] = ()  # towns named earlier in the paragraph
+    # a period still running ("since 2009"), or the one a report covers: it outlives paragraphs
+    running = covered_period(text, pack, meta.get("date"))
+    lead: When | None = None  # the first time a claim is dated by, in the story's lead
+    paragraphs_seen = 0
+    where: tuple[Place, ...] = ()  # places named last in the paragraph
     for seg in sentences:
         if seg.paragraph != paragraph:
             paragraph = seg.paragraph if seg.paragraph is not None else -1
-            when = None
+            when = running
+            paragraphs_seen += 1
             where = ()
             doc.accused_age += 1
         if salutation is not None and seg.end <= salutation:
@@ -136,42 +168,66 @@ def extract_claims(
             sorted([*times, after], key=lambda t: t.start) if after else times,
             when,
             own,
-            [m for m in own if actors.is_agent(text, m, seg.start, pack)],
+            actors.agents(text, seg.start, seg.end, paragraph, mentions, pack, players),
             _places(doc, seg, mentions, context),
             mentions,
             where,
         )
-        for draft in _drafts(doc, seg, mentions):
-            claims.extend(_assemble(doc, draft, sent))
-        dated = [t for t in sent.times if not t.duration]
-        when = dated[-1] if dated else when
-        towns = tuple(
-            p for _, _, p in sent.places if not (p.gazetteer_id or "").startswith("iso3166")
-        )
-        where = towns or where
+        if not players.carry:
+            doc.accused_age = 99  # about the whole war, or naming its parties: no carry
+        sent.attributions = attributions_of[seg.index]
+        made = [c for draft in _drafts(doc, seg, mentions) for c in _assemble(doc, draft, sent)]
+        claims.extend(made)
+        dated = [t for t in sent.times if not (t.duration or t.said)]
+        when = (_resolved(dated[-1], when) if dated else None) or when
+        running = when if when is not None and when.opens else running
+        points = [t for t in dated if not (t.opens or t.since_then)]
+        if lead is None and points and made and paragraphs_seen <= LEAD_PARAGRAPHS:
+            lead = points[0]  # an incident's date, not a period still running
+        where = places.carry(where, _claim_places(doc, sent), pack.code, entities)
+        doc.where = places.carry(doc.where, where, pack.code, entities)
         if sent.agents:
             doc.accused = tuple(dict.fromkeys(m.code for m in sent.agents))
             doc.accused_age = 0
-    return claims
+    # one claim per id: a span read twice (a denial's allegation, a list) is stored once
+    unique: dict[str, Claim] = {}
+    timed = {i for i, found in times_of.items() if found}
+    for c in _dated_by_lead(claims, lead, timed):
+        unique.setdefault(c.id, c)
+    return list(unique.values())
 
 
 def _places(
     doc: _Document, seg: Segment, mentions: list[actors.Mention], context: set[str]
 ) -> list[tuple[int, int, Place]]:
-    out = [
-        (m.start, m.end, Place(m.written, m.code, gazetteer_id=f"iso3166:{m.code}"))
+    """The places the sentence names, most specific first (sites, regions, countries)."""
+    states = [
+        (
+            m.start,
+            m.end,
+            m.code,
+            actors.is_place(doc.text, m, seg.start, doc.pack)
+            or (
+                m.kind == "demonym"
+                and places.located_demonym(doc.text, m.start, m.end, seg.start, doc.pack)
+            ),
+        )
         for m in mentions
-        if actors.is_place(doc.text, m, seg.start, doc.pack)
     ]
-    if doc.settings.geocode:
-        taken = [(m.start, m.end) for m in mentions]
-        for start, end, name in places.candidates(doc.text, seg.start, seg.end, _stop(doc.pack)):
-            if any(a <= start < b for a, b in taken):
-                continue
-            place = places.geocode(name, context, doc.pack.code, doc.entities)
-            if place is not None and not (place.gazetteer_id or "").startswith("iso3166"):
-                out.append((start, end, place))
-    return sorted(out, key=lambda p: p[0])
+    found = places.find(
+        doc.text,
+        seg.start,
+        seg.end,
+        doc.pack,
+        context,
+        doc.entities,
+        states,
+        geocode_towns=doc.settings.geocode,
+    )
+    return [(f.start, f.end, f.place) for f in found]
+
+
+_OWN_SIDE = re.compile(r"\b(?:our|we)\b", re.IGNORECASE)
 
 
 def _drafts(doc: _Document, seg: Segment, mentions: list[actors.Mention]) -> list[_Draft]:
@@ -179,14 +235,27 @@ def _drafts(doc: _Document, seg: Segment, mentions: list[actors.Mention]) -> lis
     speaker_country = doc.meta.get("speaker_country")
     drafts: list[_Draft] = []
     orphans: list[Count] = []  # counts in pieces without a trigger, for a neighbour to claim
+    if triggers.not_violence(text, seg.start, seg.end, lex):
+        return drafts  # "40,901 people were killed in traffic crashes": no violation
     for s, e in triggers.pieces(text, seg.start, seg.end, lex):
         counts = find_counts(text, s, e, doc.pack)
-        if lex.sub_count.match(text, s) and drafts:
+        kept, negated = triggers.find(text, s, e, seg.start, lex, seg.end)
+        sub = bool(drafts and lex.sub_count.match(text, s))
+        if sub and drafts[-1].denial and not stance.is_denial(text, s, e, lex):
+            # "denied involvement, including any responsibility for the deaths": denied too,
+            # and the deaths are still stated (below)
+            found = sorted(kept + negated, key=lambda t: t.start)
+            drafts.append(_Draft(s, e, "denial", {t.event for t in found}, found, counts, True))
+        elif sub and not {t.event for t in kept} - {drafts[-1].event}:
+            # "..., including nine children": part of the claim before, and a claim of its own;
+            # "including killings" of another type is a statement like any other
             drafts[-1].subs.extend(counts)
+            if counts:
+                last = drafts[-1]
+                drafts.append(_Draft(s, e, last.event, set(last.others), [], counts))
             continue
-        kept, negated = triggers.find(text, s, e, seg.start, lex)
         own_side = any(m.code == speaker_country and s <= m.start < e for m in mentions) or bool(
-            re.search(r"\b(?:our|we)\b", text[s:e], re.IGNORECASE)
+            _OWN_SIDE.search(text[s:e])
         )
         if stance.is_denial(text, s, e, lex) or (negated and own_side):
             found = sorted(kept + negated, key=lambda t: t.start)
@@ -195,21 +264,31 @@ def _drafts(doc: _Document, seg: Segment, mentions: list[actors.Mention]) -> lis
         if not kept:
             orphans.extend(counts)
             continue
-        event, others = triggers.primary(kept, doc.tax)
-        if drafts and drafts[-1].event == event and not counts:
-            drafts[-1].end = e  # "looted, vandalized, desecrated and destroyed": one claim
-            drafts[-1].triggers.extend(kept)
-            drafts[-1].others |= others
-            continue
-        kind = doc.tax.events[event]
-        if not any(kind.counts(c.unit) for c in counts):
-            usable = [c for c in orphans if kind.counts(c.unit)]
-            if usable:
-                counts = [*counts, usable[-1]]
-                orphans.remove(usable[-1])
-                # the claim reaches back to its count: "almost 5,000 houses, ... were destroyed"
-                s = min(s, usable[-1].start or s)
-        drafts.append(_Draft(s, e, event, others, kept, counts))
+        stated = triggers.statements(text, s, e, kept, doc.tax, lex)
+        for i, st in enumerate(stated):
+            # each statement takes the counts up to the next one: "killed 12 and injured 40"
+            upto = stated[i + 1].start if i + 1 < len(stated) else e
+            own = [
+                c
+                for c in counts
+                if (i == 0 or st.start <= (c.start or s)) and (c.start or s) < upto
+            ]
+            if not own and triggers.anaphoric(text, st, lex):
+                continue  # "such killings are war crimes": an event told already, or none
+            if drafts and drafts[-1].event == st.event and not own and triggers.bare(text, st):
+                drafts[-1].end = st.end  # "looted, vandalized, desecrated and destroyed": one claim
+                drafts[-1].triggers.extend(st.triggers)
+                drafts[-1].others |= st.others
+                continue
+            kind = doc.tax.events[st.event]
+            if i == 0 and not any(kind.counts(c.unit) for c in own):
+                usable = [c for c in orphans if kind.counts(c.unit)]
+                if usable:
+                    own = [*own, usable[-1]]
+                    orphans.remove(usable[-1])
+                    # the claim reaches back to its count: "almost 5,000 houses, ... were destroyed"
+                    st.start = min(st.start, usable[-1].start or st.start)
+            drafts.append(_Draft(st.start, st.end, st.event, st.others, st.triggers, own))
     return drafts
 
 
@@ -242,25 +321,68 @@ def _victims(
     return (lex.victim_of[m.group(0).lower()], (m.start(), m.end())) if m else (None, None)
 
 
-def _when(d: _Draft, sent: _Sentence, period: Period | None) -> When | None:
+def _when(
+    d: _Draft, sent: _Sentence, period: Period | None, text: str, pack: LangPack
+) -> When | None:
     """In the claim, else earlier in its sentence, else earlier in its paragraph. Times later
     in the sentence belong to later clauses ("...and defies the order of 7 December 2021").
+    When something was said ("the ministry said on Tuesday") is not when it happened, unless
+    the saying is the violation (hate speech).
     A date carried from an earlier sentence that starts a war the document dates stands for
     that war's whole period: consequences reported after "the aggression on 27 September"
     happened during it, not on that day."""
-    inside = [t for t in sent.times if d.start <= t.start < d.end]
-    earlier = [t for t in sent.times if t.start < d.start]
+    ctx = sent.context_when
+    # hate speech is itself a saying: when it was said is when it happened
+    spoken = d.event == "hate_speech"
+    times = [t for t in (_resolved(t, ctx) for t in sent.times if spoken or not t.said) if t]
+    if any(not t.duration for t in times):
+        # "in March ... held her for two weeks": the span counts from that time, not back
+        # from the document's date
+        times = [t for t in times if not t.duration]
+    inside = [t for t in times if d.start <= t.start < d.end]
+    earlier = [t for t in times if t.start < d.start]
     if inside or earlier:
         return inside[0] if inside else earlier[-1]
-    ctx = sent.context_when
+    later = [t for t in times if t.start >= d.end and applies_after(text, d.end, t, pack)]
+    if later:
+        return later[0]
     if ctx is not None and period is not None and period.date_to and ctx == period.start:
         return When(ctx.start, ctx.end, period.date_from, period.date_to)
+    if ctx is not None and not ctx.opens and not tells_past(text, sent.seg.start, d.end, pack):
+        return None  # "The report documents gangs looting...": not the day told before
     return ctx
+
+
+def _dated_by_lead(claims: list[Claim], lead: When | None, timed: set[int]) -> list[Claim]:
+    """A story's headline and first lines name its incident before they date it ("Gunmen
+    kill 29 in Plateau" ... "the attack on Monday night"): claims written before the first
+    date of the lead, in sentences that name no time at all, take it. A denial is dated by
+    its own words only."""
+    if lead is None:
+        return claims
+    return [
+        replace(c, when_from=lead.date_from, when_to=lead.date_to)
+        if c.when_from is None
+        and c.start < lead.start
+        and c.sentence not in timed
+        and c.event != "denial"
+        else c
+        for c in claims
+    ]
+
+
+def _resolved(t: When, ctx: When | None) -> When | None:
+    """ "since then": from the time named before it, else nothing."""
+    if not t.since_then:
+        return t
+    if ctx is None:
+        return None
+    return When(t.start, t.end, ctx.date_from, t.date_to, opens=True)
 
 
 def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
     text, lex, tax = doc.text, doc.lex, doc.tax
-    when = _when(d, sent, doc.period)
+    when = _when(d, sent, doc.period, doc.text, doc.pack)
     matched: list[tuple[int, int, str]] = [(t.start, t.end, f"event:{t.event}") for t in d.triggers]
     if when is not None and when in sent.times:
         matched.append((when.start, when.end, "when"))
@@ -285,11 +407,23 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
         "doc_date": doc.meta.get("date"),
         "when_from": when.date_from if when else None,
         "when_to": when.date_to if when else None,
-        "places": _claim_places(sent),
+        "places": _claim_places(doc, sent),
         "produced_by": produced,
     }
+    anchor = d.triggers[0].start if d.triggers else d.start
+    who = source.for_event(sent.attributions, d.start, d.end, anchor)
+    who = who or doc.voice  # unattributed: the document's own voice, not the last one quoted
+    if who is not None and who.kind == "state" and not who.country and doc.home:
+        who = source.of_state(who, doc.home)  # "the government said": the state reported on
+    base["source"] = who
+    produced["source"] = source.PRODUCER
     if d.denial:
+        cue = lex.denies.search(text, d.start, d.end)
+        at = cue.start() if cue else d.start
+        denier = source.for_denial(sent.attributions, at) or doc.voice
+        base["source"] = denier
         denied = stance.denied_allegation(text, d.start, d.end, sent.seg.end, lex)
+        accuser = source.accuser(sent.attributions, at, denier, sent.others)
         return [
             Claim(
                 id=_claim_id(doc.doc_sha256, d.start, d.end, "denial", None),
@@ -300,10 +434,11 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
                 other_events=tuple(sorted(d.others)),
                 matched=tuple(sorted(matched)),
                 **base,  # type: ignore[arg-type]
-            )
+            ),
+            *_allegation(doc, d, base, denier, accuser),
         ]
     specific = bool(sent.times or sent.context_when or sent.mentions or sent.places or d.counts)
-    if not specific and not lex.victims.search(text, d.start, d.end):
+    if not specific and not lex.victims.search(text, d.start, d.end) and not _told(doc, d):
         return []  # a generic statement ("hate propaganda fuels intolerance"): no incident
     kind = tax.events[d.event]
     says = stance.stance(
@@ -318,19 +453,32 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
         bool(sent.others),
         kind.accusatory,
     )
-    accused = tuple(dict.fromkeys(m.code for m in sent.agents))
+    accused = actors.accused_in(sent.agents, d.start, d.end)
     if not accused and doc.accused_age <= doc.settings.carry_accused_paragraphs:
         accused = doc.accused  # named earlier: "...occupation by neighbouring Armenia"
         produced["accused"] = f"{actors.PRODUCER} (from context)"
+    hedge = source.hedged(text, sent.seg.start, sent.seg.end, doc.pack)
+    says = stance.settle(says, accused, who, doc.declared, hedge)
     group = _group(doc, d, sent)
-    counts = [c for c in d.counts if kind.counts(c.unit)] or [UNQUANTIFIED]
-    includes = tuple(SubCount(c, _victims(text, d.start, d.end, c, lex)[0]) for c in d.subs)
+    counts = [c for c in (_bare_of(c, kind) for c in d.counts) if kind.counts(c.unit)]
+    # "12 killed in 3 attacks": the victims are the count, the incidents only their setting
+    counts = [c for c in counts if c.unit != INCIDENTS] or counts or [UNQUANTIFIED]
+    # "223 civilians including 56 children" in one clause: the part is the total's include
+    parts = [c for c in counts[1:] if is_part(text, c, doc.pack)]
+    counts = [c for c in counts if c not in parts]
+    # "630 Palestinians and 15 Israelis": each count's own group, when one names a group
+    own_groups = [counted_group(c, doc.pack) for c in counts]
+    includes = tuple(
+        SubCount(_part_of(c, counts[0]), _victims(text, d.start, d.end, c, lex)[0])
+        for c in [*parts, *d.subs]
+    )
     out = []
     for i, count in enumerate(counts):
+        victim_group = own_groups[i] if any(own_groups) else group
         nxt = counts[i + 1].start if i + 1 < len(counts) else None
         victims, victim_span = (
             _victims(text, d.start, d.end, count if count.noun else None, lex)
-            if count.unit is None
+            if count.unit in (None, INCIDENTS)
             else (None, None)  # houses and villages are not victims
         )
         outcome = (
@@ -338,6 +486,7 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
             if kind.outcomes and count.start is not None
             else None
         )
+        event = _by_outcome(d.event, outcome, tax)
         spans = list(matched)
         if count.start is not None and count.end is not None:
             spans.append((count.start, count.end, "count"))
@@ -345,17 +494,17 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
             spans.append((*victim_span, "victims"))
         out.append(
             Claim(
-                id=_claim_id(doc.doc_sha256, d.start, d.end, d.event, count.start),
-                event=d.event,
+                id=_claim_id(doc.doc_sha256, d.start, d.end, event, count.start),
+                event=event,
                 stance=says,
                 count=count,
                 includes=includes,
                 victims=victims,
-                victim_group=group,
+                victim_group=victim_group,
                 outcome=outcome,
                 accused=accused,
                 other_events=tuple(sorted(d.others)),
-                risk_indicators=kind.indicators_for(group),
+                risk_indicators=tax.events[event].indicators_for(victim_group),
                 matched=tuple(sorted(spans)),
                 **base,  # type: ignore[arg-type]
             )
@@ -363,11 +512,108 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
     return out
 
 
-def _claim_places(sent: _Sentence) -> tuple[Place, ...]:
-    """Places the sentence names; a sentence naming no place takes the towns named earlier in
-    its paragraph ("The attack killed 23 civilians" after "...the market of Kessa")."""
+def _by_outcome(event: str, outcome: str | None, tax: taxonomy.Taxonomy) -> str:
+    """ "700 casualties, including 129 deaths": a count of deaths in an attack is a killing,
+    of the wounded an injury, where that event type takes in the attack."""
+    named = _OUTCOME_EVENTS.get(outcome or "")
+    if named is None or named not in tax.events or event not in tax.events[named].absorbs:
+        return event
+    return named
+
+
+def _bare_of(count: Count, kind: taxonomy.EventType) -> Count:
+    """ "31 incidents, including 20 in Rafah": a number with no noun counts what its claim's
+    event counts, where that is not people."""
+    if count.noun is not None or count.unit is not None or kind.counts(None):
+        return count
+    return replace(count, unit=kind.units[0])
+
+
+def _part_of(sub: Count, total: Count) -> Count:
+    """ "10 schools, including 4 in Gaza": a bare sub-count counts what its total counts."""
+    return replace(sub, unit=total.unit) if sub.noun is None else sub
+
+
+def _allegation(
+    doc: _Document,
+    d: _Draft,
+    base: dict[str, object],
+    denier: Source | None,
+    accuser: Source | None,
+) -> list[Claim]:
+    """What a denial rejects, when the text states it ("denied reports that its jets killed 12
+    villagers"), is a claim of its own: made by the accuser, against the denier."""
+    found = [t for t in d.triggers if t.event != "denial"]
+    if not found or accuser is None:
+        return []
+    event, others = triggers.primary(found, doc.tax)
+    kind = doc.tax.events[event]
+    against: tuple[str, ...] = ()
+    if denier is not None and denier.kind in ("state", "group"):
+        against = (denier.country or denier.name,)
+    fields = {**base, "source": accuser}
+    return [
+        Claim(
+            id=_claim_id(doc.doc_sha256, d.start, d.end, f"alleged:{event}", count.start),
+            event=event,
+            stance="accuses" if against else "reports",
+            count=count,
+            accused=against,
+            other_events=tuple(sorted(others)),
+            risk_indicators=kind.indicators_for(None),
+            **fields,  # type: ignore[arg-type]
+        )
+        for count in ([c for c in d.counts if kind.counts(c.unit)] or [UNQUANTIFIED])
+    ]
+
+
+@cache
+def _told_pattern(pack: LangPack) -> re.Pattern[str] | None:
+    told = pack.section("modality").get("told")
+    return re.compile(told, re.IGNORECASE) if told else None
+
+
+def _told(doc: _Document, d: _Draft) -> bool:
+    """Whether the claim's clause tells of something that happened (a finite past verb)."""
+    told = _told_pattern(doc.pack)
+    return bool(told and told.search(doc.text, d.start, d.end))
+
+
+def _claim_places(doc: _Document, sent: _Sentence) -> tuple[Place, ...]:
+    if sent.claim_places is None:
+        sent.claim_places = _places_of_claims(doc, sent)
+    return sent.claim_places
+
+
+def _places_of_claims(doc: _Document, sent: _Sentence) -> tuple[Place, ...]:
+    """Places the sentence names, most specific first, with the country of each. A sentence
+    naming no place takes those named last in its paragraph ("The attack killed 23
+    civilians" after "...the market of Kessa"), else in the document unless it turns to
+    another state; failing those, the one state it names, as actor or not ("Sudan accused
+    the RSF of genocide"): where a state's own war is reported."""
+    lang, entities = doc.pack.code, doc.entities
     named = tuple(dict.fromkeys(p for _, _, p in sent.places))
-    return named or sent.context_places
+    if named:
+        written = places.written_countries(doc.text, lang, entities)
+        return places.with_countries(named, lang, written, entities)
+    if sent.context_places:
+        return sent.context_places
+    dateline = places.dateline_end(doc.text, sent.seg.start, sent.seg.end, doc.pack)
+    states = {
+        m.code: m
+        for m in sent.named
+        if m.kind == "state"
+        and m.start >= dateline
+        and not places.landmark(doc.text, m.end, doc.pack)
+    }
+    if doc.where and not set(states) - {p.country for p in doc.where}:
+        return doc.where
+    # not the state a statement accuses: a delegation names the other party as the actor
+    speaker = doc.meta.get("speaker_country")
+    if len(states) == 1 and speaker in (None, *states):
+        (m,) = states.values()
+        return (Place(m.written, m.code, gazetteer_id=f"iso3166:{m.code}"),)
+    return ()
 
 
 def _group(doc: _Document, d: _Draft, sent: _Sentence) -> str | None:

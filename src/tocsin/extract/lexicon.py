@@ -15,6 +15,14 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+_NEVER = re.compile(r"(?!x)x")
+
+
+def _optional(pattern: str | None, flags: int = FLAGS) -> re.Pattern[str]:
+    """A pattern a language pack may leave out: then it never matches."""
+    return re.compile(pattern, flags) if pattern else _NEVER
+
+
 @dataclass(frozen=True)
 class Lexicon:
     any_event: re.Pattern[str]  # every trigger in one pattern; the group name is the event
@@ -26,6 +34,11 @@ class Lexicon:
     armed: re.Pattern[str]
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    conditional: re.Pattern[str]  # a sentence opening on "If": hypothetical throughout
+    not_violence: re.Pattern[str]  # accidents, disease, disasters: harm that is no violation
+    categories: re.Pattern[str]  # "genocide, war crimes and crimes against humanity": names
+    anaphor_before: re.Pattern[str]  # "the", "such": an event noun that refers back...
+    anaphor_after: re.Pattern[str]  # ...unless it says whose or by whom ("the killing of")
     procedural: re.Pattern[str]
     denies: re.Pattern[str]
     calls_for: re.Pattern[str]
@@ -41,6 +54,8 @@ class Lexicon:
     first_person: re.Pattern[str]
     passive: re.Pattern[str]
     boundary: re.Pattern[str]
+    coordination: re.Pattern[str]  # joins two statements inside a clause: "killed ... and raped"
+    complement: re.Pattern[str]  # "said that": the reported clause starts after it
     sub_count: re.Pattern[str]
     producer: str
 
@@ -53,11 +68,15 @@ def lexicon(pack: LangPack) -> Lexicon:
     groups = pack.section("groups").get("names", [])
     mod = pack.section("modality")
     stance = pack.section("stance")
+    # Every trigger starts on a word boundary; testing it once before the alternatives spares
+    # trying each of them at every position inside a word (several times faster).
     any_event = re.compile(
-        "|".join(
+        r"\b(?=\w)(?:"
+        + "|".join(
             f"(?P<{name}>{'|'.join(f'(?:{p})' for p in patterns)})"
             for name, patterns in pack.section("events").items()
-        ),
+        )
+        + ")",
         FLAGS,
     )
     return Lexicon(
@@ -70,6 +89,11 @@ def lexicon(pack: LangPack) -> Lexicon:
         armed=re.compile(actors["armed"], FLAGS),
         negation=re.compile(mod["negation"], FLAGS),
         hypothetical=re.compile(mod["hypothetical"]),
+        conditional=_optional(mod.get("conditional"), 0),
+        not_violence=_optional(mod.get("not_violence")),
+        categories=_optional(mod.get("categories")),
+        anaphor_before=_optional(mod.get("anaphor_before")),
+        anaphor_after=_optional(mod.get("anaphor_after")),
         procedural=re.compile(mod["procedural"], FLAGS),
         denies=re.compile(stance["denies"], FLAGS),
         calls_for=re.compile(stance["calls_for"], FLAGS),
@@ -87,6 +111,8 @@ def lexicon(pack: LangPack) -> Lexicon:
         first_person=re.compile(stance["first_person"]),
         passive=re.compile(stance["passive"]),
         boundary=re.compile(pack.section("clauses")["boundary"], FLAGS),
+        coordination=_optional(pack.section("statements").get("coordination")),
+        complement=_optional(pack.section("statements").get("complement")),
         sub_count=re.compile(pack.section("quantities")["sub_count"], FLAGS),
         producer=f"lexicon.{pack.code}@{pack.version}",
     )

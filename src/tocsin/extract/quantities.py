@@ -2,6 +2,12 @@
 qualifier ("more than", "almost", "some"), ranges ("between 10,000 and 12,000"), vague
 quantities ("hundreds of" → 100–999) and what is counted (people, buildings, settlements...).
 
+A number counts something when a counted noun follows it, or, bare, when it is what a harm
+verb acts on ("killed 40", "thousands fled") or a sub-count ("including 132 in Kharkiv").
+Numbers inside names ("M23", "G9"), ages, sums of money and references are no counts; a
+count of fighters is the victims' only when something was done to them ("killed 203
+fighters", "15 soldiers were wounded"), not when they act ("200 fighters attacked").
+
 Pure functions over text and a language pack; all words come from the pack's [numbers],
 [quantities] and [units] sections.
 """
@@ -9,14 +15,16 @@ Pure functions over text and a language pack; all words come from the pack's [nu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from tocsin.lang import LangPack
 from tocsin.types import Count
 
-PRODUCER = "extract.quantities@1"
+PRODUCER = "extract.quantities@2"
 _WORD = re.compile(r"[\w’'-]+|[%]")
+_AHEAD = 120  # characters after a number that can say what it counts
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,25 @@ class Lexicon:
     group_separators: str
     decimal_point: str
     outcome_before: re.Pattern[str]  # "injured 40": a bare number after an outcome counts people
+    harm_before: re.Pattern[str]  # "abducted 2,000", "executes dozens": a bare count of people
+    harm_after: re.Pattern[str]  # "thousands fled", "more than 100 died"
+    sub_before: re.Pattern[str]  # "including 132 in Kharkiv": a part of the total before it
+    articles: frozenset[str]  # "a child": an individual, not a count worth reporting
+    fractions: dict[str, float]  # "half a million"
+    approximate: frozenset[str]  # "une dizaine": a round number that is an estimate
+    groups: frozenset[str]  # demonyms and group names: "700 Rohingya", "22 Myanmar officials"
+    plural: str  # "Palestinians": a group's name in the plural
+    combatants: frozenset[str]  # "fighters": victims only when acted upon
+    acted_upon: re.Pattern[str]  # "...were killed" after the fighters counted
+    participles: frozenset[str]  # "40 wounded": people only right after the number
+    phrase_end: frozenset[str]  # words that end the phrase of the number: "to", "in"...
+    year_before: re.Pattern[str]  # "in 2022", "since 2019": a year, whatever follows it
+    in_need: re.Pattern[str] | None  # "712,000 people in need of assistance": no victims
+    individual: re.Pattern[str] | None  # "an aid worker", "a 22-year-old woman": one person
+    individual_harmed: re.Pattern[str]  # "...was killed" after the one person named
+    # how the unit nouns begin (two letters; one-letter nouns apart), to skip the pattern of
+    # hundreds of nouns where none can match; None where a noun begins with non-ASCII
+    unit_heads: tuple[frozenset[str], frozenset[str]] | None = None
 
 
 def _alternation(words: list[str]) -> str:
@@ -50,36 +77,55 @@ def lexicon(pack: LangPack) -> Lexicon:
     qty = pack.section("quantities")
     words: dict[str, int] = dict(nums["units"])
     multipliers: dict[str, int] = dict(nums["multipliers"])
-    word_alt = _alternation([w for w in words if len(w) > 1] + list(multipliers))
+    fractions: dict[str, float] = dict(nums.get("fractions", {}))
+    word_alt = _alternation([w for w in words if len(w) > 1] + list(multipliers) + list(fractions))
     mult_alt = _alternation(list(multipliers))
     # Digits as the language writes them: "4,000.5" in English, "4 000,5" in French.
     groups = "".join(re.escape(g) for g in nums["group_separators"])
     point = re.escape(nums["decimal_point"])
-    digits = rf"\d{{1,3}}(?:[{groups}]\d{{3}})+(?:{point}\d+)?|\d+(?:{point}\d+)?"
-    joiners = "|".join(re.escape(j) for j in nums.get("joiners", []))
-    joined = rf"(?:(?:{joiners})\s+)?" if joiners else ""
-    number = rf"(?:(?:{digits})(?:\s+(?:{mult_alt})\b)?|\b(?:{word_alt})(?:[\s-]+{joined}(?:{word_alt}))*\b)"
+    # Not inside a name or a code: "M23", "G9", "COVID-19", "3A".
+    glued = r"(?<![^\W_])(?<![^\W\d_]-)"
+    digits = (
+        rf"{glued}(?:\d{{1,3}}(?:[{groups}]\d{{3}})+(?:{point}\d+)?|\d+(?:{point}\d+)?)(?![^\W_])"
+    )
+    # "two hundred and five", "half a million", "one and a half million"
+    joiners = "|".join(re.escape(j) for j in [*nums.get("joiners", []), *nums.get("articles", [])])
+    joined = rf"(?:(?:{joiners})\s+){{0,2}}" if joiners else ""
+    articles = _alternation(nums.get("articles", []))
+    # "more than a million": the article is the number's
+    article = rf"(?:(?:{articles})\s+(?=(?:{mult_alt})\b))?" if articles else ""
+    number = rf"(?:(?:{digits})(?:\s+(?:{mult_alt})\b)?|\b{article}(?:{word_alt})(?:[\s-]+{joined}(?:{word_alt}))*\b)"
     quals = {q.lower(): kind for q, kind in qty["qualifiers"]}
     vague = {v[0].lower(): (int(v[1]), int(v[2])) for v in qty["vague"]}
     units: dict[str, str] = {}
     for unit, nouns in pack.section("units").items():
-        if unit == "not_counted":
+        if unit in ("not_counted", "combatants", "participles"):
             continue
         for noun in nouns:
             units.setdefault(noun.lower(), unit)
+    combatants = frozenset(w.lower() for w in pack.section("units").get("combatants", []))
+    participles = frozenset(w.lower() for w in pack.section("units").get("participles", []))
+    for noun in combatants | participles:
+        units.setdefault(noun, "people")
     # "200,000 Azerbaijanis", "700,000 Rohingya": a group's name counts people
-    for name in (
-        *pack.section("actors").get("demonyms", {}),
-        *pack.section("groups").get("names", []),
-    ):
-        units.setdefault(name.lower(), "people")
+    actors = pack.section("actors")
+    plural = str(actors.get("plural_suffix", ""))
+    group_names = frozenset(
+        name.lower()
+        for name in (*actors.get("demonyms", {}), *pack.section("groups").get("names", []))
+    )
+    for name in group_names:
+        units.setdefault(name, "people")
+        if plural:
+            units.setdefault(name + plural, "people")
     months = "|".join(sorted(pack.section("dates")["months"], key=len, reverse=True))
     blockers = re.compile(rf"{qty['not_count_before']}|\b(?:{months})\s*$", re.IGNORECASE)
+    outcomes = "|".join(v for k, v in pack.section("outcomes").items() if k != "either")
     return Lexicon(
         number=re.compile(number, re.IGNORECASE),
         qualifier=re.compile(rf"\b({_alternation(list(quals))})\s*$", re.IGNORECASE),
         qualifiers=quals,
-        vague=re.compile(rf"\b(?:{_alternation(list(vague))})(?=\s)", re.IGNORECASE),
+        vague=re.compile(rf"\b(?:{_alternation(list(vague))})(?!\w)", re.IGNORECASE),
         vague_ranges=vague,
         range=re.compile(qty["range"].replace("{n}", number), re.IGNORECASE),
         units=units,
@@ -92,23 +138,90 @@ def lexicon(pack: LangPack) -> Lexicon:
         joiners=frozenset(nums.get("joiners", [])),
         group_separators="".join(nums["group_separators"]),
         decimal_point=nums["decimal_point"],
-        outcome_before=re.compile(
-            "(?:"
-            + "|".join(v for k, v in pack.section("outcomes").items() if k != "either")
-            + r")\s+$",
-            re.IGNORECASE,
+        outcome_before=re.compile(rf"(?:{outcomes})\s+$", re.IGNORECASE),
+        harm_before=re.compile(rf"(?:{qty['harm_before']})\s+[\"“‘«]?\s*$", re.IGNORECASE),
+        harm_after=re.compile(rf"^\s+(?:{qty['harm_after']})", re.IGNORECASE),
+        sub_before=re.compile(rf"(?:{qty['sub_count']})$", re.IGNORECASE),
+        articles=frozenset(w.lower() for w in nums.get("articles", [])),
+        fractions={k.lower(): float(v) for k, v in fractions.items()},
+        approximate=frozenset(w.lower() for w in qty.get("approximate", [])),
+        groups=group_names,
+        plural=plural,
+        combatants=combatants,
+        participles=participles,
+        phrase_end=frozenset(w.lower() for w in qty.get("phrase_end", [])),
+        acted_upon=re.compile(rf"^[^.;:,]{{0,40}}?(?:{qty['acted_upon']})", re.IGNORECASE),
+        year_before=re.compile(rf"(?:{qty['year_before']})\s*$", re.IGNORECASE),
+        in_need=re.compile(rf"^\s+(?:[\w’'-]+\s+){{0,3}}?(?:{qty['in_need']})", re.IGNORECASE)
+        if qty.get("in_need")
+        else None,
+        individual=_individual(nums.get("articles", []), pack.section("units")),
+        individual_harmed=re.compile(
+            rf"^[^.;:,]{{0,80}}?(?:{qty['individual_harmed']})", re.IGNORECASE
         ),
+        unit_heads=_heads(list(units)),
+    )
+
+
+def _heads(words: list[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The first two letters of the words that begin in ASCII (lower case), and those of one
+    letter: ASCII text can only match these, and for them ignoring case is comparing lower
+    case. None where a non-ASCII letter could match an ASCII one ("ſ", the Kelvin sign)."""
+    for w in words:
+        for ch in w[:2]:
+            variants = ch.lower() + ch.upper() + ch.casefold()
+            if not ch.isascii() and any(v.isascii() for v in variants):
+                return None
+    ascii_words = [w for w in words if w[:2].isascii()]
+    return (
+        frozenset(w[:2].lower() for w in ascii_words if len(w) >= 2),
+        frozenset(w.lower() for w in ascii_words if len(w) == 1),
+    )
+
+
+def _unit_noun(window: str, pos: int, lex: Lexicon) -> re.Match[str] | None:
+    """`lex.unit_nouns` matched at `pos`, after a check of its first letters."""
+    head = window[pos : pos + 2]
+    if lex.unit_heads is not None and head.isascii():
+        pairs, singles = lex.unit_heads
+        if head.lower() not in pairs and head[:1].lower() not in singles:
+            return None  # no noun begins so: the pattern cannot match here
+    return lex.unit_nouns.match(window, pos)
+
+
+def _individual(articles: list[str], units: dict[str, list[str]]) -> re.Pattern[str] | None:
+    """An article, up to three modifiers and a noun naming one person: "an IOM staff member",
+    "a 22-year-old woman", "a third person"."""
+    nouns = units.get("individuals", [])
+    if not articles or not nouns:
+        return None
+    return re.compile(
+        rf"\b(?:{_alternation(articles)})\s+(?:[\w’'-]+\s+){{0,3}}?"
+        rf"(?P<noun>{_alternation(nouns)})\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _numeral_patterns(
+    group_separators: str, decimal_point: str
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A numeral with its multiplier word, and a group separator; compiled once per pack."""
+    separators = re.escape(group_separators + decimal_point)
+    groups = re.escape(group_separators)
+    return (
+        re.compile(rf"^([\d{separators}]+?)\s*([^\W\d_]+)?$"),
+        re.compile(rf"[{groups}](?=\d{{3}}\b)"),
     )
 
 
 def parse_number(raw: str, lex: Lexicon) -> int | None:
     """ "4,000" → 4000, "84 000" → 84000, "1.2 million" → 1200000, "two hundred" → 200."""
     text = raw.strip().lower()
-    separators = re.escape(lex.group_separators + lex.decimal_point)
-    m = re.match(rf"^([\d{separators}]+?)\s*([^\W\d_]+)?$", text)
+    numeral, grouping = _numeral_patterns(lex.group_separators, lex.decimal_point)
+    m = numeral.match(text)
     if m and any(ch.isdigit() for ch in m.group(1)):
-        groups = re.escape(lex.group_separators)
-        digits = re.sub(rf"[{groups}](?=\d{{3}}\b)", "", m.group(1).strip())
+        digits = grouping.sub("", m.group(1).strip())
         try:
             value = float(digits.replace(lex.decimal_point, "."))
         except ValueError:
@@ -118,38 +231,95 @@ def parse_number(raw: str, lex: Lexicon) -> int | None:
                 return None
             value *= lex.multipliers[m.group(2)]
         return round(value)
-    total, current = 0, 0
-    seen = False
-    for word in re.split(r"[\s-]+", text):
-        if word in lex.joiners:
-            continue
+    return _parse_words(text, lex)
+
+
+_SPACES = re.compile(r"[\s-]+")
+
+
+def _parse_words(text: str, lex: Lexicon) -> int | None:
+    """ "two hundred and five" → 205, "half a million" → 500000, "une dizaine" → 10."""
+    words = [w for w in _SPACES.split(text) if w not in lex.joiners]
+    # the article of a fraction is no number: "half a million", "one and a half thousand"
+    words = [
+        w
+        for i, w in enumerate(words)
+        if not (
+            w in lex.articles
+            and any(n in lex.fractions for n in words[max(0, i - 1) : i + 2] if n != w)
+        )
+    ]
+    total, current = 0.0, 0.0
+    if not words or all(w in lex.fractions for w in words):
+        return None  # "half of the villages" is a share, not a count
+    last = 0  # the multiplier just applied: "un million et demi" is half of a million more
+    for word in words:
         if word in lex.multipliers:
-            current = max(current, 1) * lex.multipliers[word]
-            if lex.multipliers[word] >= 1000:
+            current = (current or 1) * lex.multipliers[word]
+            last = lex.multipliers[word]
+            if last >= 1000:
                 total, current = total + current, 0
+        elif word in lex.fractions:
+            current += lex.fractions[word] * (last if current == 0 and total else 1)
         elif word in lex.words:
             current += lex.words[word]
         else:
             return None
-        seen = True
-    return total + current if seen else None
+    value = total + current
+    return round(value) if value == int(value) else None
 
 
 def _unit_after(text: str, pos: int, end: int, lex: Lexicon) -> tuple[str | None, str | None, bool]:
     """(unit, noun, countable) for the words after a number: skip up to three modifiers
-    ("101 Azerbaijani civilians", "5,000 private houses"); "days" or "km" make it no count."""
-    window = text[pos:end]
+    ("101 Azerbaijani civilians", "5,000 private houses"); "days" or "km" make it no count.
+    A group's name may be a modifier of the noun counted ("22 Myanmar army officers"), so
+    it counts people only right after the number and when no other noun follows it."""
+    window = text[pos : min(end, pos + _AHEAD)]
     tokens = list(_WORD.finditer(window))[:5]
+    group: tuple[str, str] | None = None
     for i, tok in enumerate(tokens):
         word = tok.group(0).lower()
-        if word in lex.not_counted or (i == 0 and word in ("th", "st", "nd", "rd")):
+        if word in lex.not_counted:
             return None, None, False
-        noun = lex.unit_nouns.match(window, tok.start())
-        if noun:
+        if word in lex.phrase_end:
+            break  # "thousands to flee their homes": the homes are not what is counted
+        noun = _unit_noun(window, tok.start(), lex)
+        if noun and i > 0 and noun.group(0).lower() in lex.participles:
+            continue  # "15 Israelis were killed": the verb, not the noun counted
+        if noun and _is_group(noun.group(0), lex):
+            # right after the number only: "3 diplomates français" counts diplomats
+            group = group or ((lex.units[noun.group(0).lower()], noun.group(0)) if i == 0 else None)
+        elif noun:
             return lex.units[noun.group(0).lower()], noun.group(0), True
         if i >= 3:
             break
-    return None, None, False
+    return (group[0], group[1], True) if group else (None, None, False)
+
+
+def _is_group(noun: str, lex: Lexicon) -> bool:
+    word = noun.lower()
+    return word in lex.groups or bool(
+        lex.plural and word.endswith(lex.plural) and word[: -len(lex.plural)] in lex.groups
+    )
+
+
+def counted_group(count: Count, pack: LangPack) -> str | None:
+    """The group a count counts, when its noun is a group's name: "630 Palestinians"."""
+    lex = lexicon(pack)
+    if count.noun is None or not _is_group(count.noun, lex):
+        return None
+    noun = count.noun
+    if lex.plural and noun.lower() not in lex.groups and noun.lower().endswith(lex.plural):
+        return noun[: -len(lex.plural)]
+    return noun
+
+
+def is_part(text: str, count: Count, pack: LangPack) -> bool:
+    """Is this count a part of the one before it: "223 civilians including 56 children"?"""
+    if count.start is None:
+        return False
+    lex = lexicon(pack)
+    return bool(lex.sub_before.search(text, max(0, count.start - 30), count.start))
 
 
 def _blocked(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -158,6 +328,29 @@ def _blocked(text: str, start: int, end: int, lex: Lexicon) -> bool:
     if lex.blockers.search(before):
         return True
     return bool(lex.not_after.match(after))
+
+
+def _bare(text: str, start: int, m_start: int, m_end: int, end: int, lex: Lexicon) -> bool:
+    """A number with no noun counts people where a harm verb acts on it ("killed 40",
+    "abducted at least 2,000"), where it suffers one ("more than 100 died", "thousands
+    fled") or where it is a part of a total before it ("including 132 in Kharkiv")."""
+    before = max(start, m_start - 40)
+    if lex.harm_after.match(text[m_end : min(end, m_end + _AHEAD)]):
+        return True
+    q = lex.qualifier.search(text, before, m_start)
+    at = q.start(1) if q else m_start
+    return any(
+        p.search(text, max(start, at - 30), at)
+        for p in (lex.outcome_before, lex.harm_before, lex.sub_before)
+    )
+
+
+def _victims_count(text: str, noun: str | None, after: int, end: int, lex: Lexicon) -> bool:
+    """Fighters counted are the victims' count only when acted upon: "killed 203 fighters",
+    "15 soldiers were wounded"; "200 fighters attacked" counts the perpetrators."""
+    if noun is None or noun.lower() not in lex.combatants:
+        return True
+    return bool(lex.acted_upon.match(text[after : min(end, after + _AHEAD)]))
 
 
 def find_counts(text: str, start: int, end: int, pack: LangPack) -> list[Count]:
@@ -169,13 +362,25 @@ def find_counts(text: str, start: int, end: int, pack: LangPack) -> list[Count]:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    def counted(s: int, e: int) -> tuple[str | None, str | None, bool]:
+        if lex.in_need and lex.in_need.match(text[e : min(end, e + _AHEAD)]):
+            return None, None, False  # those in need of aid, not those harmed
+        unit, noun, ok = _unit_after(text, e, end, lex)
+        if not ok and _bare(text, start, s, e, end, lex):
+            return "people", None, True
+        if ok and not _victims_count(text, noun, e, end, lex):
+            if _bare(text, start, s, e, end, lex):
+                return unit, noun, True  # "killed 203 fighters"
+            return None, None, False
+        return unit, noun, ok
+
     for m in lex.range.finditer(text, start, end):
         a = next(g for g in (m.group("a"), m.group("c"), m.group("e")) if g)
         b = next(g for g in (m.group("b"), m.group("d"), m.group("f")) if g)
         low, high = parse_number(a, lex), parse_number(b, lex)
         if low is None or high is None or low >= high or _blocked(text, m.start(), m.end(), lex):
             continue
-        unit, noun, ok = _unit_after(text, m.end(), end, lex)
+        unit, noun, ok = counted(m.start(), m.end())
         if not ok:
             continue
         found.append(Count(None, "between", low, high, _unit(unit), m.start(), m.end(), noun))
@@ -183,7 +388,7 @@ def find_counts(text: str, start: int, end: int, pack: LangPack) -> list[Count]:
     for m in lex.vague.finditer(text, start, end):
         if not free(m.start(), m.end()):
             continue
-        unit, noun, ok = _unit_after(text, m.end(), end, lex)
+        unit, noun, ok = counted(m.start(), m.end())
         if not ok:
             continue
         low, high = lex.vague_ranges[m.group(0).lower()]
@@ -192,27 +397,64 @@ def find_counts(text: str, start: int, end: int, pack: LangPack) -> list[Count]:
     for m in lex.number.finditer(text, start, end):
         if not free(m.start(), m.end()) or _blocked(text, m.start(), m.end(), lex):
             continue
-        raw = m.group(0)
-        if raw.lower() in ("a", "an", "one"):
-            continue  # "a child" is an individual, not a count worth reporting
-        value = parse_number(raw, lex)
-        if value is None:
-            continue
-        unit, noun, ok = _unit_after(text, m.end(), end, lex)
-        if not ok and lex.outcome_before.search(text, max(start, m.start() - 20), m.start()):
-            unit, noun, ok = "people", None, True
-        if not ok:
-            continue
-        q_start = m.start()
-        qualifier = "exact"
-        q = lex.qualifier.search(text, max(start, m.start() - 30), m.start())
-        if q:
-            qualifier = lex.qualifiers[q.group(1).lower()]
-            q_start = q.start(1)
-        found.append(Count(value, qualifier, None, None, _unit(unit), q_start, m.end(), noun))  # type: ignore[arg-type]
-        taken.append((m.start(), m.end()))
+        count = _number(text, start, end, m, lex, counted)
+        if count is not None:
+            found.append(count)
+            taken.append((m.start(), m.end()))
+    found.extend(c for c in _individuals(text, start, end, lex) if free(c.start or 0, c.end or 0))
     found.sort(key=lambda c: c.start or 0)
     return found
+
+
+def _individuals(text: str, start: int, end: int, lex: Lexicon) -> list[Count]:
+    """One person harmed, named with an article: "An aid worker ... was killed", "killed a
+    journalist" count 1; "a woman told reporters" counts nothing."""
+    if lex.individual is None:
+        return []
+    out = []
+    for m in lex.individual.finditer(text, start, end):
+        harmed = lex.individual_harmed.match(text[m.end() : min(end, m.end() + _AHEAD)]) or any(
+            p.search(text, max(start, m.start() - 30), m.start())
+            for p in (lex.outcome_before, lex.harm_before)
+        )
+        if harmed and not any(w.lower() in lex.not_counted for w in m.group(0).split()):
+            out.append(Count(1, "exact", None, None, None, m.start(), m.end(), m.group("noun")))
+    return out
+
+
+def _number(
+    text: str,
+    start: int,
+    end: int,
+    m: re.Match[str],
+    lex: Lexicon,
+    counted: Callable[[int, int], tuple[str | None, str | None, bool]],
+) -> Count | None:
+    raw = m.group(0)
+    if raw.lower() in lex.articles:
+        return None  # "a child" is an individual, not a count worth reporting
+    value = parse_number(raw, lex)
+    if value is None:
+        return None
+    unit, noun, ok = counted(m.start(), m.end())
+    if not ok:
+        return None
+    q_start = m.start()
+    qualifier = "about" if any(w in lex.approximate for w in raw.lower().split()) else "exact"
+    q = lex.qualifier.search(text, max(start, m.start() - 30), m.start())
+    if q:
+        qualifier = lex.qualifiers[q.group(1).lower()]
+        q_start = q.start(1)
+    elif _year_like(raw, value) and (
+        noun is None or lex.year_before.search(text, max(start, m.start() - 12), m.start())
+    ):
+        return None  # "killed in 2019", "in 2022 civilians fled": a year
+    return Count(value, qualifier, None, None, _unit(unit), q_start, m.end(), noun)  # type: ignore[arg-type]
+
+
+def _year_like(raw: str, value: int) -> bool:
+    """A four-digit number without separators in the years a text speaks of."""
+    return raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100
 
 
 def _unit(unit: str | None) -> str | None:

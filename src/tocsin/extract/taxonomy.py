@@ -9,6 +9,8 @@ from pathlib import Path
 
 from tocsin import framework
 
+INCIDENTS = "incidents"  # the unit of a count of occurrences of an event, of any type
+
 
 @dataclass(frozen=True)
 class EventType:
@@ -19,10 +21,12 @@ class EventType:
     units: tuple[str | None, ...] = (None,)  # None: people
     outcomes: bool = False  # counts split into killed / injured
     accusatory: bool = False  # naming another party with this event accuses it
+    frames: frozenset[str] = frozenset()  # absorbed across a whole clause, not one phrase
 
     def counts(self, unit: str | None) -> bool:
-        """May a count of `unit` (None: people) be this event's count?"""
-        return unit in self.units
+        """May a count of `unit` (None: people) be this event's count? Every event may be
+        counted in incidents ("842 cases of recruitment", "31 such incidents")."""
+        return unit in self.units or unit == INCIDENTS
 
     def indicators_for(self, group: str | None) -> tuple[str, ...]:
         """The indicators a claim of this type evidences: those of the risk factors about
@@ -64,6 +68,7 @@ def load() -> Taxonomy:
             tuple(None if u == "people" else u for u in e.get("units", ["people"])),
             bool(e.get("outcomes", False)),
             bool(e.get("accusatory", False)),
+            frozenset(e.get("frames", ())),
         )
         for name, e in data["events"].items()
     }

@@ -42,10 +42,11 @@ def read_document(
     if not result.text.strip():
         raise RejectedInput(f"no readable text (read as {choice.reader.name})")
     code = language or lang.detect(result.text)
-    pack = lang.load(code)
+    pack = lang.pack_for(code)  # a language without a pack is still stored, under its code
     meta = metadata.infer(result.text, pack, result.hints, entities)
     meta.update(given or {})  # what the user says wins over what was inferred
-    warnings = result.warnings
+    note = lang.no_pack_note(code)
+    warnings = (*result.warnings, note) if note else result.warnings
     if choice.surprising:
         warnings = (f"read as {choice.reader.name}: {choice.why}", *warnings)
     return Document(
@@ -55,7 +56,7 @@ def read_document(
         media_type=result.media_type,
         reader=result.reader,
         encoding=result.encoding,
-        language=pack.code,
+        language=code,
         text=result.text,
         pages=result.pages,
         segments=segment(result.text, pack, result.pages),

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from tocsin import lang
 from tocsin.errors import RejectedInput
 from tocsin.extract import extract_document, version
 from tocsin.ingest.document import read_document
@@ -80,6 +81,9 @@ def _claims(doc: Document, opts: Options) -> tuple[list[Claim] | None, str | Non
     without claims and the user is told to run `tocsin extract` again."""
     if not opts.extract:
         return None, None
+    note = lang.no_pack_note(doc.language)
+    if note:  # said out loud: a document in another language never yields zero claims silently
+        return None, note
     try:
         return extract_document(doc, entities=opts.entities), None
     except Exception as exc:  # an extraction bug must not lose the original

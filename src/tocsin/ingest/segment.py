@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from tocsin.lang import LangPack
 from tocsin.types import Page, Segment, page_number
@@ -78,8 +79,60 @@ def _ends_sentence(
     return not nxt.islower()
 
 
+_OPEN_END = ",;-–—(/&"  # a line ending on these goes on in the next line
+_WRAPPED = 3  # this many mid-sentence line ends in a block: prose wrapped at a line width
+
+
+def _blocks(text: str, start: int, end: int, terminators: str) -> list[tuple[int, int]]:
+    """A paragraph's stretches that hold whole sentences: a line with no final punctuation
+    followed by a line that starts anew (capital, digit, quote, bullet) is a headline, byline
+    or list item, a sentence of its own. Prose wrapped at a fixed width (a PDF page) has many
+    lines ending mid-sentence: there a line end is no boundary."""
+    breaks = [i for i in range(start, end) if text[i] == "\n"]
+    if not breaks:
+        return [(start, end)]
+    open_ends = [b for b in breaks if _last(text, start, b) not in terminators]
+    # wrapped prose goes on in lower case after most of its line ends; a list of headlines
+    # or items starts each line anew
+    going_on = [b for b in open_ends if _next(text, b + 1, end).islower()]
+    if len(open_ends) >= _WRAPPED and 3 * len(going_on) >= len(open_ends):
+        return [(start, end)]
+    out, pos = [], start
+    for b in open_ends:
+        last, first = _last(text, pos, b), _next(text, b + 1, end)
+        if not last or last in _OPEN_END or not first:
+            continue
+        if first.isupper() or first.isdigit() or first in _OPENERS or first in "•·–—-*":
+            out.append((pos, b))
+            pos = b + 1
+    out.append((pos, end))
+    return out
+
+
+def _last(text: str, floor: int, pos: int) -> str:
+    """The last character before `pos` that is neither space nor a closing quote or bracket."""
+    while pos > floor and (text[pos - 1].isspace() or text[pos - 1] in _CLOSERS):
+        pos -= 1
+    return text[pos - 1] if pos > floor else ""
+
+
+def _next(text: str, pos: int, end: int) -> str:
+    """The first character from `pos` that is not space."""
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return text[pos] if pos < end else ""
+
+
 def sentences(text: str, start: int, end: int, pack: LangPack) -> list[tuple[int, int]]:
     seg = pack.section("segment")
+    terminators = seg.get("terminators", ".!?")
+    out = []
+    for s, e in _blocks(text, start, end, terminators):
+        out.extend(_sentences(text, s, e, seg))
+    return out
+
+
+def _sentences(text: str, start: int, end: int, seg: dict[str, Any]) -> list[tuple[int, int]]:
     abbreviations = frozenset(a.lower() for a in seg.get("abbreviations", ()))
     pattern = _boundary_pattern(seg.get("terminators", ".!?"))
     out = []

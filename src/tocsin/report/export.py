@@ -3,8 +3,10 @@
 The public mode is for publication: it keeps what a claim says and where it comes from
 (document sha256, offsets, speaking state or organisation, date, event, counts, stance) and
 drops or generalises what can identify victims, witnesses or sources: quoted text, the names
-of people speaking for no state or organisation, filenames, exact places (kept as country
-and first-level admin area, without coordinates), and analysts' free-text reasons.
+of people speaking for no state or organisation (a claim's source that is a private person,
+or a document's private speaker, appears under a stable pseudonym: `pseudonym`, decided by
+`private_sources`), filenames, exact places (kept as country and first-level admin area,
+without coordinates), and analysts' free-text reasons.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ import json
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from tocsin.corroborate import Incident, is_public_source, source_label
+from tocsin.assess.areas import where_of
+from tocsin.corroborate import Incident, is_private, is_public_source, source_label
+from tocsin.corroborate.sources import label_of
 from tocsin.store.claims import claim_to_dict
-from tocsin.types import Claim, DocumentInfo
+from tocsin.types import Claim, Document, DocumentInfo
 
 CLAIM_COLUMNS = [
     "kind",
@@ -36,6 +40,8 @@ CLAIM_COLUMNS = [
     "when_to",
     "places",
     "accused",
+    "source",
+    "areas",
     "speaker",
     "speaker_country",
     "doc_date",
@@ -58,13 +64,15 @@ INCIDENT_COLUMNS = [
     "places",
     "sources",
     "contested_by",
+    "disputed_by",
     "claims",
 ]
 
 
 def claim_record(c: Claim, filename: str, public: bool) -> dict[str, Any]:
     d = claim_to_dict(c)
-    record = {"kind": "claim", **d, "filename": filename}
+    # where the claim is counted, and why (or why nowhere): the one rule, assess/areas.py
+    record = {"kind": "claim", **d, "filename": filename, "area": where_of(c).record()}
     if public:
         record["quote"] = None
         record["denies"] = None  # the denied allegation is quoted text too
@@ -72,6 +80,8 @@ def claim_record(c: Claim, filename: str, public: bool) -> dict[str, Any]:
         record["filename"] = None
         if not c.speaker_country:
             record["speaker"] = None  # a private person (witness, journalist) is not published
+        if is_private(c) and c.source is not None and record.get("source"):
+            record["source"] = {**record["source"], "name": pseudonym(label_of(c.source))}
         record["places"] = [{"country": p.country, "admin1": p.admin1} for p in c.places]
         if record.get("count"):
             record["count"].pop("span", None)
@@ -99,9 +109,15 @@ def public_alert(record: dict[str, Any], private: Collection[str] = ()) -> dict[
     return out
 
 
-def private_sources(infos: Iterable[DocumentInfo]) -> set[str]:
-    """The source labels of documents spoken by private persons (witnesses, bylines)."""
-    return {source_label(i) for i in infos if not is_public_source(i)}
+def private_sources(
+    infos: Iterable[DocumentInfo | Document], claims: Iterable[Claim] = ()
+) -> set[str]:
+    """The source labels that name private persons, pseudonymised in public: documents
+    spoken by one (witnesses, bylines: the label of their claims with no source of their
+    own) and claims' own sources that are persons ("a resident told us")."""
+    found = {source_label(i) for i in infos if not is_public_source(i)}
+    found.update(label_of(c.source) for c in claims if c.source is not None and is_private(c))
+    return found
 
 
 def incident_record(
@@ -122,6 +138,7 @@ def incident_record(
         "when": {"from": inc.when_from, "to": inc.when_to},
         "sources": [who(s) for s in inc.sources],
         "contested_by": [who(s) for s in inc.contested_by],
+        "disputed_by": [who(s) for s in inc.disputed_by],
         "claims": inc.claims,
         "places": sorted({p.name for p in places})
         if not public
@@ -143,7 +160,13 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
         flat[f"count_{key}"] = count.get(key)
     when = record.get("when") or {}
     flat["when_from"], flat["when_to"] = when.get("from"), when.get("to")
-    for key in ("places", "accused", "sources", "contested_by", "claims"):
+    source = record.get("source")
+    if isinstance(source, dict):
+        flat["source"] = source.get("name")
+    area = record.get("area")
+    if isinstance(area, dict):
+        flat["areas"] = "; ".join(area.get("areas") or []) or f"none ({area.get('note')})"
+    for key in ("places", "accused", "sources", "contested_by", "disputed_by", "claims"):
         value = record.get(key)
         if isinstance(value, list):
             flat[key] = "; ".join(

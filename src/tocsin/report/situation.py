@@ -20,6 +20,7 @@ from tocsin import __version__, framework
 from tocsin.assess import load_weights
 from tocsin.assess.profile import merge, months_of
 from tocsin.errors import TocsinError
+from tocsin.report.export import pseudonym
 from tocsin.web import svg
 from tocsin.web.auth import User
 from tocsin.web.snapshot import Snapshot
@@ -120,23 +121,20 @@ def build(
         if _within(a["period"], date_from, date_to)
     ]
     claims = {c for p in profiles for cell in p.cells.values() for c in cell.claims}
-    sources = {s for p in profiles for cell in p.cells.values() for s in cell.sources}
+    # each claim's own source, as independence counts it; private persons pseudonymised
+    sources = {pseudonym(s) if public and s in snap.private_sources else s for s in whole.sources()}
     statuses = [r.incident.status for r in located]
-    speakers = {
-        snap.record.by_id[c][0].speaker_country
-        for c in claims
-        if c in snap.record.by_id and snap.record.by_id[c][0].speaker_country
-    }
+    party = whole.one_party()  # every claim's source is this one party, and no one else
     caveats = []
-    if len(sources) == 1:
+    if party is not None:
+        caveats.append(
+            f"Every claim was made by one party ({party}). Partisan statements are claims, "
+            "not established facts; nothing here is corroborated by anyone else."
+        )
+    elif len(sources) == 1:
         caveats.append(
             f"All evidence in this period comes from one source ({next(iter(sources))}). "
             "Nothing here is corroborated; it is what that source says."
-        )
-    if len(speakers) == 1:
-        caveats.append(
-            f"Every claim was made by one party ({next(iter(speakers))}). Partisan statements "
-            "are claims, not established facts."
         )
     single = sum(s in ("single-source", "repeated") for s in statuses)
     if single:
@@ -146,8 +144,12 @@ def build(
         )
     contested = statuses.count("contested")
     if contested:
+        caveats.append(f"{contested} incidents are contested: a source denies them.")
+    disputed = sum(bool(r.incident.disputed_by) for r in located)
+    if disputed:
         caveats.append(
-            f"{contested} incidents are contested: a source denies them or counts conflict."
+            f"{disputed} incidents have disputed figures: their sources agree that they "
+            "happened, not on how many were harmed (low/best/high shows the spread)."
         )
     caveats.append(
         "Absence of reports is not absence of risk: structural risk factors (3–6) need data, "
@@ -163,6 +165,7 @@ def build(
         summary={
             "claims": len(claims),
             "sources": sorted(sources),
+            "one_party": party,
             "incidents": len(located),
             "by_status": {s: statuses.count(s) for s in sorted(set(statuses))},
             "score": whole.score(w),
@@ -183,9 +186,13 @@ def build(
             "text": (
                 "Claims are extracted from documents with rules and lexicons (each claim keeps "
                 "its document's sha256 and character span); claims about the same event are "
-                "grouped into incidents across sources; an indicator's value is the sum of its "
-                "claims' weights by incident status, capped; a risk factor's score is the sum "
-                "of its indicators' values times the factor's weight (weights file above)."
+                "grouped into incidents across sources (each claim counted under its own "
+                "source: who is quoted, else the document's author); a claim counts for the "
+                "country of the places it names, else for the one country its accused and its "
+                "victims' group point to, never for its speaker's state by default; an "
+                "indicator's value is the sum of its claims' weights by incident status, "
+                "capped; a risk factor's score is the sum of its indicators' values times the "
+                "factor's weight (weights file above)."
             ),
         },
     )

@@ -327,7 +327,7 @@ class Store:
         self._write(write)
 
     def claims(self, **filters: str | None) -> list[tuple[Claim, str]]:
-        """Claims with their filename; filters: event, stance, country, speaker, date_from,
+        """Claims with their filename; filters: event, stance, country, speaker, source, date_from,
         date_to, doc (sha256 prefix)."""
         with self.engine.connect() as conn:
             return claim_store.query(conn, **filters)

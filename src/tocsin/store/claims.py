@@ -68,6 +68,8 @@ def source_to_dict(s: Source | None) -> dict[str, Any] | None:
         "span": [s.start, s.end] if s.start is not None else None,
         "relayed_by": s.relayed_by,
         "origin": s.origin,
+        "affiliation": s.affiliation,
+        "short": s.affiliation,  # the name others know the source by, as the corpus scorer reads it
     }
 
 
@@ -83,6 +85,7 @@ def source_from_dict(d: dict[str, Any] | None) -> Source | None:
         span[1],
         d.get("relayed_by"),
         d.get("origin", "text"),
+        d.get("affiliation"),
     )
 
 
@@ -189,6 +192,7 @@ def query(
     date_to: str | None = None,
     doc: str | None = None,
     claim_id: str | None = None,
+    source: str | None = None,
 ) -> list[tuple[Claim, str]]:
     """Claims matching every filter given, with their document's filename, in document order."""
     stmt = select(claims.c.data, documents.c.filename).join(
@@ -206,7 +210,7 @@ def query(
     out = []
     for data, filename in conn.execute(stmt):
         c = claim_from_dict(json.loads(data))
-        if matches(c, country, speaker, date_from, date_to):
+        if matches(c, country, speaker, date_from, date_to, source):
             out.append((c, filename))
     return out
 
@@ -217,11 +221,16 @@ def matches(
     speaker: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    source: str | None = None,
 ) -> bool:
     """The filters a column cannot answer: a country the claim names in any role, part of
-    the speaker's name, and events overlapping [date_from, date_to] (YYYY[-MM[-DD]]: a
-    month or year given as `date_to` includes all of it)."""
+    the speaker's name, who says it (part of the source's name, the outlet relaying it, or a
+    state's code), and events overlapping [date_from, date_to] (YYYY[-MM[-DD]]: a month or
+    year given as `date_to` includes all of it)."""
+    if source and not source_matches(c, source):
+        return False
     if country and country.upper() not in {
+        c.source.country if c.source else None,
         c.speaker_country,
         *c.accused,
         *c.claimed_by,
@@ -235,6 +244,18 @@ def matches(
     if date_from and (end is None or end < date_from):
         return False
     return not (date_to and (start is None or start[: len(date_to)] > date_to))
+
+
+def source_matches(c: Claim, wanted: str) -> bool:
+    """Whether the claim's source is `wanted`: a state's ISO3 code, or part of the name of the
+    source or of the outlet relaying it (claims stored before sources: the speaker)."""
+    w = wanted.casefold()
+    s = c.source
+    if s is None:
+        return w in (c.speaker or "").casefold() or w == (c.speaker_country or "").casefold()
+    if s.country and w == s.country.casefold():
+        return True
+    return any(w in (n or "").casefold() for n in (s.name, s.relayed_by))
 
 
 def history(conn: Connection, claim_id: str) -> list[dict[str, Any]]:

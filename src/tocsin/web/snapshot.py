@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import Any
 
 from tocsin.assess import Profile, load_weights, rules
+from tocsin.assess.areas import where_of
 from tocsin.assess.profile import Key, day_of, period_of
 from tocsin.corroborate import Incident
 from tocsin.gcpause import paused
@@ -81,7 +82,7 @@ class Snapshot:
             previous = self.quarters.get((country, periods[-2])) if len(periods) > 1 else None
             score = latest.score(w)
             claims = {c for cell in latest.cells.values() for c in cell.claims}
-            sources = {s for cell in latest.cells.values() for s in cell.sources}
+            sources = latest.sources()
             status = Counter(map(self.live.matrix.status, claims))
             out.append(
                 {
@@ -94,6 +95,8 @@ class Snapshot:
                     # distinct claims, as "claims" counts them (a cell counts per indicator)
                     "single_source": status["single-source"] + status["repeated"],
                     "contested": status["contested"],
+                    # the one party all of it comes from, when one party alone says it
+                    "one_party": latest.one_party(),
                     "trend": [
                         (p, self.quarters[(country, p)].score(w)) for p in periods[-SPARK_QUARTERS:]
                     ],
@@ -173,19 +176,21 @@ def _derive(store: Store, live: Live, seq: int, start: float) -> Snapshot:
     by_id = {i.id: i for i in record.incidents}
     located: list[Located] = []
     for inc in record.incidents:
-        places = [p for cid in inc.claims for p in record.by_id[cid][0].places]
+        members = [record.by_id[cid][0] for cid in inc.claims]
+        places = [p for c in members for p in c.places]
         point = next((p for p in places if p.lat is not None and p.lon is not None), None)
         row = Located(
             inc,
             period_of(inc.when_from, "month") if inc.when_from else "",
-            frozenset(p.country for p in places if p.country),
+            # the countries its claims are placed in: the one rule the matrix uses too
+            frozenset(a.split("/")[0] for c in members for a in where_of(c).areas),
             point.lon if point else None,
             point.lat if point else None,
             point.name if point else "",
         )
         located.append(row)
     claims = sorted(record.claims, key=lambda c: (day_of(c) or "", c.id), reverse=True)
-    private = frozenset(private_sources(store.list_documents()))
+    private = frozenset(private_sources(store.list_documents(), record.claims))
     quarters = {(p.area, p.period): p for p in live.matrix.quarters()}
     return Snapshot(
         seq=seq,

@@ -11,8 +11,15 @@ from typing import Any
 
 from tocsin import framework
 from tocsin.assess import load_weights
-from tocsin.corroborate import Incident
-from tocsin.report.export import claim_record, incident_record, pseudonym, public_alert
+from tocsin.assess.profile import one_party
+from tocsin.corroborate import Incident, claim_source, source_label
+from tocsin.report.export import (
+    claim_record,
+    incident_record,
+    private_sources,
+    pseudonym,
+    public_alert,
+)
 from tocsin.store import Store
 from tocsin.store.reviews import Review
 from tocsin.types import Claim
@@ -24,10 +31,21 @@ PER_PAGE = 50
 ALERTS_SHOWN = 50  # on a country page; the API pages through all of them
 
 
-def claim_view(c: Claim, filename: str, user: User, status: str | None = None) -> dict[str, Any]:
+def claim_view(
+    c: Claim,
+    filename: str,
+    user: User,
+    status: str | None = None,
+    who: tuple[str, Collection[str]] | None = None,
+) -> dict[str, Any]:
+    """`who`: the claim's document label and the private persons' labels, to say who says
+    it (its own source, else its document's; a private person under a pseudonym for viewers)."""
     record = claim_record(c, filename, public=user.redacted)
     record.pop("kind", None)
     record["status"] = status or "single-source"
+    if who is not None:
+        label = claim_source(c, who[0])
+        record["who"] = pseudonym(label) if user.redacted and label in who[1] else label
     return record
 
 
@@ -77,6 +95,7 @@ def overview(
         "map": points(snap, rows, user),
         "n_incidents": len(rows),
         "statuses": snap.located.count_by_status(rows),
+        "unplaced": len(snap.live.matrix.unplaced()),
     }
 
 
@@ -133,6 +152,9 @@ def country(snap: Snapshot, code: str, user: User) -> dict[str, Any] | None:
         ],
         "n_alerts": len(snap.alerts_of.get(code, [])),
         "areas": [a for a in snap.periods if a.startswith(code + "/")],
+        "one_party": one_party(
+            cell for p in periods for cell in snap.quarters[(code, p)].cells.values()
+        ),
         "weights": w.producer,
     }
 
@@ -162,8 +184,13 @@ def incident(snap: Snapshot, incident_id: str, user: User, store: Store) -> dict
     for cid in inc.claims:
         c, filename = snap.record.by_id[cid]
         view = claim_view(c, filename, user, inc.status)
-        view["source"] = snap.record.sources.get(c.doc_sha256, c.doc_sha256)
-        view["side"] = "contests" if view["source"] in inc.contested_by else "supports"
+        # who says it: the claim's own source, as independence counts it
+        view["source"] = claim_source(c, snap.record.sources.get(c.doc_sha256, c.doc_sha256))
+        view["relayed_by"] = c.source.relayed_by if c.source else None
+        # the side its stance puts it on: a denial contests, whoever relays it; a figure
+        # that cannot hold with the others still supports that the event happened
+        view["side"] = "contests" if c.event == "denial" or c.stance == "denies" else "supports"
+        view["figure_disputed"] = view["source"] in inc.disputed_by and c.event != "denial"
         if user.redacted and view["source"] in snap.private_sources:
             view["source"] = pseudonym(view["source"])  # as the incident's sources show it
         judged = current.get(("claim", cid))
@@ -182,6 +209,7 @@ def claims(snap: Snapshot, user: User, number: int = 1, **filters: str | None) -
             snap.record.by_id[c.id][1],
             user,
             inc.status if (inc := snap.incident_of.get(c.id)) else None,
+            (snap.record.sources.get(c.doc_sha256, c.doc_sha256), snap.private_sources),
         )
         for c in islice(found, start, start + PER_PAGE + 1)
     ]
@@ -197,6 +225,7 @@ def document(store: Store, sha: str, user: User) -> dict[str, Any] | None:
         return None
     found = store.claims(doc=sha)
     current = store.current_reviews()
+    who = (source_label(doc), private_sources([doc], (c for c, _ in found)))
     meta = {k: v.value for k, v in doc.meta.items()}
     if user.redacted:
         meta = {k: v for k, v in meta.items() if k in ("speaker_country", "speaker_org", "date")}
@@ -212,7 +241,7 @@ def document(store: Store, sha: str, user: User) -> dict[str, Any] | None:
         "warnings": list(doc.warnings),
         "text": None if user.redacted else doc.text,
         "claims": [
-            {**claim_view(c, f, user), "review": review_view(r, user) if r else None}
+            {**claim_view(c, f, user, who=who), "review": review_view(r, user) if r else None}
             for c, f in found
             for r in [current.get(("claim", c.id))]
         ],

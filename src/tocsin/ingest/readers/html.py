@@ -181,7 +181,14 @@ def html_fragment_text(fragment: str) -> list[str]:
 
 def _hints(doc: etree._Element) -> dict[str, str]:
     hints: dict[str, str] = {}
-    for prop in ("article:published_time", "og:article:published_time", "date", "dc.date"):
+    for prop in (
+        "article:published_time",
+        "og:article:published_time",
+        "datePublished",
+        "date",
+        "dc.date",
+        "DC.date.issued",
+    ):
         found = _xpath(doc, f"//meta[@property='{prop}' or @name='{prop}']/@content")
         if found:
             hints["date"] = str(found[0])
@@ -195,6 +202,12 @@ def _hints(doc: etree._Element) -> dict[str, str]:
         hints["title"] = _SPACES.sub(" ", str(title[0])).strip()
     # Who published the page: the site's declared name, else the tail of its <title>
     # ("Shells hit Kessa market - The Meridian Post"). The source, for independence checks.
+    author = _xpath(
+        doc,
+        "//meta[@name='author' or @property='article:author' or @name='byl']/@content",
+    )
+    if author and str(author[0]).strip() and not str(author[0]).startswith("http"):
+        hints["author"] = _SPACES.sub(" ", str(author[0])).strip().removeprefix("By ")
     site = _xpath(doc, "//meta[@property='og:site_name' or @name='publisher']/@content")
     if site and str(site[0]).strip():
         hints["publisher"] = _SPACES.sub(" ", str(site[0])).strip()

@@ -1,0 +1,543 @@
+"""Who makes a claim: attribution in the text first, else the document's author or publisher.
+
+"X said", "X told AP", "according to X", "a report by X": the source is X, and an outer
+attribution around it ("Reuters reported that the ministry said") is kept as `relayed_by`.
+A pronoun subject ("she said") stands for the last source named in the paragraph. Names are
+sorted into kinds (state | un | ngo | outlet | group | person) by the words in them, from the
+language pack's [attribution] section; a state's name or demonym gives its ISO3 code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from tocsin import countries
+from tocsin.extract.lexicon import lexicon
+from tocsin.lang import LangPack
+from tocsin.sources import find_known, lookup
+from tocsin.types import Source
+
+PRODUCER = "extract.source@1"
+MAX_WORDS = 12  # a source's name is a noun phrase, not a clause
+_KIND_ORDER = ("un", "ngo", "outlet", "group")
+# A news dateline opening a sentence: a place in capitals, an agency, a dash.
+_DATELINE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý .,'’-]{2,40}(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s*")
+_WIRE = re.compile(r"[^()]{0,40}\([^)]{1,40}\)\s*[-–—]+\s*|[^()]{0,40}\)\s*[-–—]+\s*")
+_EXPLETIVES = frozenset({"there", "it", "il", "this", "these", "that"})
+_DEFINITE = re.compile(r"(?:the|le|la|les|l[’'])\s*", re.IGNORECASE)
+_TRIM = " \t\n,;:–—-\"“”'’‘()"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A source named in a sentence, and where its cue stands (the verb or "according to")."""
+
+    cue: int
+    source: Source
+    after: bool = False  # the cue follows what it attributes: "..., the ministry said."
+    denies: bool = False  # "X denied that ...": what follows is not X's claim
+
+
+@dataclass(frozen=True)
+class _Cues:
+    verbs: re.Pattern[str]
+    told: re.Pattern[str]
+    passive_before: re.Pattern[str]
+    according: re.Pattern[str]
+    pronouns: frozenset[str]
+    own: frozenset[str]
+    clause_lead: re.Pattern[str]
+    strip_lead: re.Pattern[str]
+    strip_words: re.Pattern[str]
+    strip_tail: re.Pattern[str] | None
+    names: dict[str, re.Pattern[str]]
+    words: dict[str, re.Pattern[str]]
+    participles: re.Pattern[str] | None
+    finite_verb: re.Pattern[str] | None
+    clause_verbs: re.Pattern[str] | None
+    possessed: re.Pattern[str] | None
+    hedges: re.Pattern[str] | None
+    function_words: frozenset[str]
+
+
+@cache
+def _cues(pack: LangPack) -> _Cues | None:
+    a = pack.section("attribution")
+    if not a:
+        return None
+    i = re.IGNORECASE
+    return _Cues(
+        verbs=re.compile(a["verbs"], i),
+        told=re.compile(a["told"], i),
+        passive_before=re.compile(a["passive_before"], i),
+        according=re.compile(a["according"], i),
+        pronouns=frozenset(p.casefold() for p in a.get("pronouns", [])),
+        own=frozenset(p.casefold() for p in a.get("first_person", [])),
+        clause_lead=re.compile(a["clause_lead"]),
+        strip_lead=re.compile(a["strip_lead"], i),
+        strip_words=re.compile(a["strip_words"], i),
+        strip_tail=re.compile(a["strip_tail"], i) if "strip_tail" in a else None,
+        names={k: re.compile(v) for k, v in a.get("names", {}).items()},
+        words={k: re.compile(v, i) for k, v in a.get("words", {}).items()},
+        participles=re.compile(a["participles"], i) if "participles" in a else None,
+        finite_verb=re.compile(a["finite_verb"]) if "finite_verb" in a else None,
+        clause_verbs=re.compile(a["clause_verbs"]) if "clause_verbs" in a else None,
+        possessed=re.compile(a["possessed"], i) if "possessed" in a else None,
+        hedges=re.compile(a["hedges"], i) if "hedges" in a else None,
+        function_words=frozenset(w.casefold() for w in a.get("function_words", [])),
+    )
+
+
+def hedged(text: str, start: int, end: int, pack: LangPack) -> bool:
+    """ "reportedly killed", "were reported": told at second hand, whoever's account it is."""
+    cues = _cues(pack)
+    return bool(cues and cues.hedges and cues.hedges.search(text, start, end))
+
+
+def classify(
+    name: str, pack: LangPack, entities: str | None = None
+) -> tuple[str, str | None] | None:
+    """(kind, ISO3 for a state) of a name as written; None when it names no plausible source."""
+    cues = _cues(pack)
+    if cues is None:
+        return None
+    known = find_known(name)
+    if known:
+        return known[0][2].kind, known[0][2].country
+    for kind in _KIND_ORDER:
+        if (p := cues.names.get(kind)) is not None and p.search(name):
+            return kind, None
+    for kind in _KIND_ORDER:
+        if (p := cues.words.get(kind)) is not None and p.search(name):
+            return kind, None
+    person = cues.names.get("person"), cues.words.get("person")
+    if any(p is not None and p.search(name) for p in person):
+        return "person", None  # "residents of Kherson": people, not their state
+    found = countries.find(name, pack.code, entities)
+    if found:
+        return "state", found[0].code
+    lex = lexicon(pack)
+    demonym = lex.demonyms.search(name)
+    if demonym:
+        return "state", lex.demonym_codes[demonym.group(0).lower()]
+    if (p := cues.words.get("state")) is not None and p.search(name):
+        return "state", None
+    if name.casefold() in cues.pronouns:
+        return None  # resolved by the caller to the last source named
+    if any(w[:1].isupper() for w in _DEFINITE.sub("", name, count=1).split()):
+        return "person", None  # a proper name with no affiliation: a person speaking
+    # "The war claimed...": a common noun is nobody's voice
+    return None
+
+
+def _clean(text: str, start: int, end: int, cues: _Cues) -> tuple[int, int]:
+    """Trim a subject to its name: no leading "On Tuesday," nor trailing adverbs."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    m = _DATELINE.match(text, start, end) or _WIRE.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    m = cues.according.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()  # "according to a man who ... said": the man
+    m = cues.strip_lead.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    m = cues.strip_words.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    # "the ministry also said", "HRW has previously documented"
+    tail = re.search(
+        r"(?:\s+(?:also|later|previously|earlier|then|has|have|had|had\s+also|would|will|"
+        r"further|again|repeatedly|\w+ly))+$",
+        text[start:end],
+        re.IGNORECASE,
+    )
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    if cues.strip_tail is not None and (when := cues.strip_tail.search(text, start, end)):
+        end = when.start() if when.start() > start else end
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if cues.possessed is not None and (m := cues.possessed.search(text, start, end)):
+        end = m.start()  # "Amnesty's latest report found": Amnesty
+    return start, end
+
+
+def _plausible(name: str, pack: LangPack) -> bool:
+    """A noun phrase that can name a source: short, no event in it ("the army's killings of
+    civilians undercut..."), not a participle clause ("Citing figures, ...")."""
+    words = name.split()
+    if not 0 < len(words) <= MAX_WORDS or re.search(r"\d{3,}", name):
+        return False
+    if re.match(r"[A-Z][a-z]+ing$", words[0]) or words[0].casefold() in _EXPLETIVES:
+        return False
+    cues = _cues(pack)
+    if cues is not None and (
+        cues.verbs.search(name) or (cues.clause_verbs and cues.clause_verbs.search(name))
+    ):
+        return False  # a clause of its own ("rejected by the junta, which denies")
+    return not lexicon(pack).any_event.search(name)
+
+
+def _drop_function_words(text: str, s: int, e: int, pack: LangPack) -> int:
+    """Leading function words are no part of a name ("Also", "Which Zenebe Kebede"); articles
+    stay ("the ministry")."""
+    keep = {"the", "a", "an", "le", "la", "les", "l", "un", "une", "des"}
+    cues = _cues(pack)
+    stop = pack.stopwords | (cues.function_words if cues else frozenset())
+    for m in re.finditer(r"[^\W\d_]+(?:[’'][^\W\d_]+)?", text[s:e]):
+        w = m.group(0).casefold()
+        if w in keep or w not in stop:
+            return s + m.start()
+    return e
+
+
+def _subject_before(text: str, lo: int, cue: int, cues: _Cues) -> tuple[int, int] | None:
+    region_start = max(lo, cue - 200)
+    if region_start == lo and (dl := _DATELINE.match(text, lo, cue)):
+        region_start = dl.end()  # "KHARTOUM (Reuters) — Residents said ..."
+    cuts = [region_start]
+    cuts += [m.end() for m in cues.clause_lead.finditer(text, region_start, cue) if m.end() < cue]
+    s, e = _clean(text, cuts[-1], cue, cues)
+    if len(cuts) > 1 and text[cuts[-1] - 2 : cuts[-1]] == ", " and not text[s : s + 1].isupper():
+        # "MSF, one of the few groups still there, said": the name before the apposition
+        head = _clean(text, cuts[-2], cuts[-1], cues)
+        if head[1] > head[0] and text[head[0]].isupper():
+            s = head[0]  # the span keeps the apposition: it says what kind of source this is
+    # "The government, which denied...": the name before the relative pronoun
+    rel = re.search(r",?\s+(?:which|who|that|qui|lequel|laquelle)$", text[s:e], re.IGNORECASE)
+    if rel:
+        e = s + rel.start()
+    return (s, e) if e > s else None
+
+
+def _object_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase after a cue: up to a comma, stop, quote or "that"."""
+    m = re.match(
+        r"\s*([^,.;:!?“”\"()]{2,160}?)(?=\s*(?:[,.;:!?“”\"()]|\bthat\b|\bon\b|\bin\s+a\b|$))",
+        text[pos:hi],
+    )
+    if not m:
+        return None
+    return pos + m.start(1), pos + m.end(1)
+
+
+def attributions(
+    text: str,
+    start: int,
+    end: int,
+    pack: LangPack,
+    entities: str | None = None,
+    last: Source | None = None,
+    voice: Source | None = None,
+) -> list[Attribution]:
+    """Sources named in text[start:end], in order of their cues. `last` is the source named
+    before in the paragraph: what a pronoun subject stands for."""
+    cues = _cues(pack)
+    if cues is None:
+        return []
+    out: list[Attribution] = []
+    for m in cues.according.finditer(text, start, end):
+        span = _object_after(text, m.end(), end)
+        named = _source(text, *span, pack, entities, last, voice) if span is not None else None
+        if named is not None:
+            out.append(Attribution(m.start(), named, after=m.start() > start + 2))
+    event = lexicon(pack).any_event
+    for m in cues.verbs.finditer(text, start, end):
+        if cues.passive_before.search(text, max(start, m.start() - 30), m.start()):
+            continue
+        if event.match(text, m.start()):
+            continue  # "claimed the lives of": an event, not a saying
+        before = _subject_before(text, start, m.start(), cues)
+        after_cue = not text[start : m.start()].strip(_TRIM) or text[
+            max(start, m.start() - 2) : m.start()
+        ].rstrip().endswith((",", "”", '"'))
+        src: Source | None = None
+        if before is not None:
+            src = _source(text, *before, pack, entities, last, voice)
+        if src is None and after_cue:  # "..., said the ministry."
+            span = _object_after(text, m.end(), end)
+            if span is not None:
+                src = _apposed(
+                    text, _source(text, *span, pack, entities, last, voice), end, pack, entities
+                )
+        if src is None:
+            continue
+        told = (
+            _object_after(text, m.end(), end)
+            if cues.told.search(text, m.start(), m.end() + 1)
+            else None
+        )
+        if told is not None:
+            medium = classify(text[told[0] : told[1]], pack, entities)
+            if medium is not None and medium[0] == "outlet":
+                src = _with(src, relayed_by=text[told[0] : told[1]])
+        # the clause it introduces follows the verb unless the verb closes the sentence
+        rest = text[m.end() : end].strip(_TRIM + ".")
+        denial = bool(lexicon(pack).denies.match(text, m.start()))
+        out.append(Attribution(m.start(), src, after=len(rest.split()) <= 3, denies=denial))
+    if cues.participles is not None and cues.finite_verb is not None:
+        for m in cues.participles.finditer(text, start, end):
+            subject = _sentence_subject(text, start, m.start(), cues)
+            src = _source(text, *subject, pack, entities, last, voice) if subject else None
+            if src is not None:
+                out.append(Attribution(m.start(), src))
+    out.sort(key=lambda a: a.cue)
+    return _nest(out)
+
+
+def _sentence_subject(text: str, start: int, cue: int, cues: _Cues) -> tuple[int, int] | None:
+    """ "The M23 hit back, saying ...": a participle's subject is the sentence's, the words
+    before its first finite verb."""
+    if cues.finite_verb is None or text[max(start, cue - 2) : cue].strip() != ",":
+        return None
+    m = cues.finite_verb.search(text, start, cue)
+    if m is None:
+        return None
+    s, e = _clean(text, start, m.start(), cues)
+    return (s, e) if e > s else None
+
+
+def _with(src: Source, **changes: str | None) -> Source:
+    d = {
+        "name": src.name,
+        "kind": src.kind,
+        "country": src.country,
+        "start": src.start,
+        "end": src.end,
+        "relayed_by": src.relayed_by,
+        "origin": src.origin,
+    }
+    d.update(changes)
+    return Source(**d)  # type: ignore[arg-type]
+
+
+def _nest(found: list[Attribution]) -> list[Attribution]:
+    """ "Reuters reported that the ministry said ...": the inner source, relayed by the outer."""
+    out: list[Attribution] = []
+    for a in found:
+        outer = next(
+            (o for o in reversed(out) if not o.after and o.source.name != a.source.name), None
+        )
+        if outer is not None and not a.after and a.source.relayed_by is None:
+            a = Attribution(a.cue, _with(a.source, relayed_by=outer.source.name), a.after)
+        out.append(a)
+    return out
+
+
+def _source(
+    text: str,
+    s: int,
+    e: int,
+    pack: LangPack,
+    entities: str | None,
+    last: Source | None,
+    voice: Source | None = None,
+) -> Source | None:
+    cues = _cues(pack)
+    said = " ".join(text[s:e].split()).casefold()
+    if cues is not None and said in cues.own:
+        return voice  # "my delegation rejects": the document's own speaker
+    if cues is not None and said in cues.pronouns:
+        return last
+    s = _drop_function_words(text, s, e, pack)
+    if cues is not None and cues.possessed is not None and (m := cues.possessed.search(text, s, e)):
+        e = m.start() if m.start() > s else e  # "the Mission's human rights component": the Mission
+    name = " ".join(text[s:e].split())
+    if not name or not _plausible(name, pack):
+        return None
+    kind = classify(name, pack, entities)
+    if kind is None:
+        return None
+    for before in (last, voice):
+        if before is not None and kind[0] == before.kind and _refers_to(name, before):
+            # "Amnesty International ... the rights group said": the one named before; "the
+            # Mission" in the Mission's own briefing: the document's own voice
+            return before
+    head, _, role = name.partition(", ")
+    if role and head[:1].isupper():
+        # "Jane Doe, the UN Special Rapporteur": named by her name, a source of her role's kind
+        org = find_known(role)
+        affiliation = (org[0][2].short or org[0][2].name) if org else None
+        return Source(head, kind[0], kind[1], s, e, affiliation=affiliation)
+    entry = lookup(_DEFINITE.sub("", name, count=1)) or lookup(name)
+    # one name for one source: "HRW" and "Human Rights Watch" are not two voices
+    if entry is None and kind[0] != "person" and (org := find_known(name)):
+        entry = org[0][2]  # "the UN human rights chief": speaks for the body named inside
+        return Source(name, kind[0], kind[1], s, e, affiliation=entry.short or entry.name)
+    return Source(
+        entry.name if entry else name,
+        kind[0],
+        kind[1],
+        s,
+        e,
+        affiliation=entry.short if entry else None,
+    )
+
+
+def _refers_to(name: str, src: Source) -> bool:
+    """Whether a short definite description can only mean `src`: it names no one ("the
+    rights group") or only words of `src`'s own name ("the Mission")."""
+    m = _DEFINITE.match(name)
+    if m is None:
+        return False
+    words = name[m.end() :].split()
+    proper = [w for w in words if w[:1].isupper()]
+    known = src.name.casefold()
+    return len(words) <= 4 and all(w.casefold() in known for w in proper)
+
+
+def _generic(name: str) -> bool:
+    """ "the rights group", "the ministry": a definite description naming no one."""
+    m = _DEFINITE.match(name)
+    if m is None:
+        return False
+    return not any(w[:1].isupper() for w in name[m.end() :].split())
+
+
+def _apposed(
+    text: str, src: Source | None, hi: int, pack: LangPack, entities: str | None
+) -> Source | None:
+    """ "..., said Jane Doe, Africa director at Rights Watch": the affiliation after a person's
+    name says what kind of source they speak as."""
+    if src is None or src.end is None or src.kind != "person":
+        return src
+    m = re.match(r",\s*([^,.;]{3,120})", text[src.end : hi])
+    if not m:
+        return src
+    kind = classify(m.group(1), pack, entities)
+    if kind is None or kind[0] == "person":
+        return src
+    end = src.end + m.end(1)
+    return Source(f"{src.name}, {m.group(1)}", kind[0], kind[1], src.start, end)
+
+
+def in_sentences(
+    text: str,
+    spans: list[tuple[int, int]],
+    pack: LangPack,
+    entities: str | None = None,
+    voice: Source | None = None,
+) -> list[list[Attribution]]:
+    """Attributions of each sentence, in order: a pronoun ("she said") stands for the last
+    source named in an earlier sentence, "my delegation" for the document's `voice`."""
+    out: list[list[Attribution]] = []
+    last: Source | None = None
+    for start, end in spans:
+        found = attributions(text, start, end, pack, entities, last, voice)
+        if found:
+            last = found[-1].source
+        out.append(found)
+    return out
+
+
+def most_quoted(found: list[list[Attribution]], least: int = 2) -> Source | None:
+    """A document that names no author or publisher speaks with the voice of the organisation
+    it quotes most, and at least `least` times ("Human Rights Watch said" throughout its own
+    report); one quote is someone else's word, not the document's voice."""
+    named = [a.source for sentence in found for a in sentence]
+    tally = Counter((s.name, s.kind, s.country) for s in named if s.kind in ("un", "ngo", "outlet"))
+    if not tally or tally.most_common(1)[0][1] < least:
+        return None
+    name, kind, country = tally.most_common(1)[0][0]
+    first = next(s for s in named if (s.name, s.kind, s.country) == (name, kind, country))
+    return _with(first, origin="document", start=None, end=None)
+
+
+def for_claim(found: list[Attribution], start: int, end: int, anchor: int) -> Source | None:
+    """The source of a claim spanning text[start:end] whose event word stands at `anchor`:
+    the nearest cue before that word that opens a clause ("Reuters reported that the ministry
+    said [that 23 were killed]" → the ministry), else a cue closing the sentence after it."""
+    before = [a for a in found if a.cue < anchor and not a.after]
+    if before:
+        return before[-1].source
+    closing = [a for a in found if a.cue >= anchor and a.after]
+    return closing[0].source if closing else None
+
+
+def for_event(found: list[Attribution], start: int, end: int, anchor: int) -> Source | None:
+    """The source of a claim that an event happened: as `for_claim`, but a denier is nobody's
+    source for the events inside what they deny ("denied that its forces shelled the market,
+    where 18 people died": the 18 deaths are not the denier's claim)."""
+    return for_claim([a for a in found if not a.denies], start, end, anchor)
+
+
+def for_denial(found: list[Attribution], cue: int) -> Source | None:
+    """Who denies: the subject of the denying verb itself ("Astrel denies ...", "My delegation
+    rejects ..."), else a source named before the denial."""
+    deniers = [a for a in found if a.denies]
+    if deniers:
+        return min(deniers, key=lambda a: abs(a.cue - cue)).source
+    before = [a for a in found if a.cue <= cue and not a.after]
+    return before[-1].source if before else None
+
+
+def accuser(
+    found: list[Attribution], denial_cue: int, denier: Source | None, named: tuple[str, ...]
+) -> Source | None:
+    """Who made the allegation a denial rejects: a source named after the denial ("rejected
+    the report by Amnesty"), else a state the sentence names other than the denier."""
+    for a in found:
+        if a.cue > denial_cue and not a.denies and not same(a.source, denier):
+            return a.source
+    others = [c for c in named if denier is None or c != denier.country]
+    if others:
+        return Source(others[0], "state", others[0], origin="text")
+    return None
+
+
+def same(a: Source | None, b: Source | None) -> bool:
+    """One voice: the same state, or the same name."""
+    if a is None or b is None:
+        return False
+    return bool(a.country and a.country == b.country) or a.name == b.name
+
+
+def of_state(src: Source, country: str) -> Source:
+    """A state's organ named without its state ("the ministry"), placed in `country`."""
+    return _with(src, country=country)
+
+
+def of_document(
+    meta: Mapping[str, str], pack: LangPack, entities: str | None = None
+) -> Source | None:
+    """The document's own voice: its speaker (for a state, when they speak for one; for an
+    organisation, when their title names one), else the organisation or wire credited as its
+    author, else its publisher, else the person who wrote it."""
+    speaker, country = meta.get("speaker"), meta.get("speaker_country")
+    if country:
+        return Source(speaker or country, "state", country, origin="document")
+    title = meta.get("speaker_title") or meta.get("speaker_org")
+    if speaker and title:
+        kind = classify(title, pack, entities)
+        if kind is not None and kind[0] != "person":
+            org = find_known(title)
+            affiliation = (org[0][2].short or org[0][2].name) if org else title
+            return Source(
+                f"{speaker}, {title}", kind[0], kind[1], origin="document", affiliation=affiliation
+            )
+    for key in ("author", "publisher"):
+        value = meta.get(key)
+        kind = classify(value, pack, entities) if value else None
+        if value and (key == "publisher" or (kind is not None and kind[0] != "person")):
+            entry = lookup(value)
+            return Source(
+                entry.name if entry else value,
+                kind[0] if kind else "outlet",
+                kind[1] if kind else None,
+                origin="document",
+                affiliation=entry.short if entry else None,
+            )
+    if speaker:
+        kind = classify(speaker, pack, entities)
+        return Source(
+            speaker, kind[0] if kind else "person", kind[1] if kind else None, origin="document"
+        )
+    return None
