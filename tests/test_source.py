@@ -159,7 +159,8 @@ def test_a_participle_takes_the_sentence_subject_as_its_source() -> None:
         {"publisher": "The Courier"},
     )
     killing = next(c for c in found if c.event == "killing")
-    assert killing.source is not None and killing.source.name == "The Houthis"
+    assert killing.source is not None
+    assert (killing.source.name, killing.source.kind) == ("Houthis", "group")
 
 
 def test_whose_report_it_is_names_the_source() -> None:
@@ -200,3 +201,45 @@ def test_a_declared_publisher_wins_over_whom_the_text_quotes() -> None:
     executed, burned = found[0], found[-1]
     assert executed.source is not None and executed.source.name == "Human Rights Watch"
     assert burned.source is not None and burned.source.name == "Radio Ndeke Luka"
+
+
+def test_a_quotation_introduced_by_its_speaker_is_theirs_until_it_closes() -> None:
+    text = (
+        "Press briefing\n\n"
+        "SOUNDBITE (French) Amina Diallo, spokesperson, UNICEF:\n"
+        "“Twelve children were killed in Kidal last week. Another 30 were abducted from "
+        "their school.”\n\n"
+        "Soldiers burned 15 houses in Gao in 2023."
+    )
+    found = claims(text, {"publisher": "Sahel Wire", "date": "2023-05-10"})
+    by_event = {c.event: c.source for c in found}
+    for event in ("killing", "detention"):
+        s = by_event[event]
+        assert s is not None and (s.name, s.kind) == ("Amina Diallo", "un")
+        assert s.affiliation == "UNICEF"
+    # after the quotation closes, the publisher speaks again
+    burned = by_event["destruction_property"]
+    assert burned is not None and burned.name == "Sahel Wire"
+
+
+def test_a_fronted_clause_belongs_to_the_speaker_after_it() -> None:
+    c = only(
+        "Citing 40 villagers killed in Beni in 2021, the Special Rapporteur added that the "
+        "army had not investigated.",
+        {"publisher": "Kivu Daily"},
+    )
+    assert c.event == "killing" and c.source is not None and c.source.kind == "un"
+
+
+def test_anonymous_sources_are_vouched_for_by_whoever_relays_them() -> None:
+    from tocsin.corroborate.sources import label_of
+
+    text = "Officials said 11 civilians were killed in Marib in 2021."
+    one = only(text, {"publisher": "Aden Daily"}).source
+    two = only(text, {"publisher": "Gulf Wire"}).source
+    assert one is not None and two is not None
+    assert one.anonymous and (one.relayed_by, two.relayed_by) == ("Aden Daily", "Gulf Wire")
+    # two outlets quoting unnamed officials are two sources, not one called "officials"
+    assert label_of(one) != label_of(two)
+    named = only("Amnesty International said 11 civilians were killed in Marib in 2021.").source
+    assert named is not None and label_of(named) == "Amnesty International"

@@ -135,9 +135,15 @@ def test_claims_search_filters_and_pages(desk: Desk) -> None:
         assert start[:7] <= "2024-03" <= end[:7]
     one = api.get(f"/api/v1/claims/{killed[0]['id']}").json()
     assert one["doc_sha256"] == killed[0]["doc_sha256"] and one["start"] == killed[0]["start"]
-    # provenance on every claim: the document, the span, the speaker, the producer
-    for key in ("doc_sha256", "start", "end", "speaker", "doc_date", "stance", "produced_by"):
+    # provenance on every claim: the document, the span, who says it, the producer
+    for key in ("doc_sha256", "start", "end", "source", "doc_date", "stance", "produced_by"):
         assert key in one
+    # what one source says: the same filter as `tocsin claims --source`
+    named = next(c["source"]["name"] for c in everything["items"] if c.get("source"))
+    theirs = api.get("/api/v1/claims", params={"source": named}).json()["items"]
+    assert theirs and all(named.lower() in c["source"]["name"].lower() for c in theirs)
+    refused = desk.client("viewer").get("/api/v1/claims", params={"source": named})
+    assert refused.status_code == 403
 
 
 def test_viewers_see_what_a_public_export_shows(desk: Desk) -> None:

@@ -190,6 +190,8 @@ class Source:
     relayed_by: str | None = None  # "Reuters reported that the ministry said": Reuters
     origin: str = "text"  # "text" (attributed in the sentence) | "document" (author, publisher)
     affiliation: str | None = None  # the organisation a person speaks for ("OHCHR")
+    # named by no name ("officials", "witnesses"): `relayed_by` vouches for it
+    anonymous: bool = False
 
     @property
     def key(self) -> str:

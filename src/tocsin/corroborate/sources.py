@@ -18,9 +18,12 @@ PARTY_KINDS = frozenset({"state", "group"})
 def label_of(s: Source) -> str:
     """A source as people read it and independence counts it: a state is its ISO code (as
     documents by a state are labelled), someone speaking for an organisation is that
-    organisation (two UN officials are one source, the UN), anyone else their name."""
+    organisation (two UN officials are one source, the UN), an anonymous one ("officials
+    said") whoever relays it, anyone else their name."""
     if s.kind == "state" and s.country:
         return s.country
+    if s.anonymous and s.relayed_by:
+        return " ".join(s.relayed_by.split())
     return " ".join((s.affiliation or s.name).split())
 
 

@@ -207,6 +207,17 @@ def _armed(pack: LangPack) -> _Armed:
     )
 
 
+def armed_actor(name: str, pack: LangPack) -> tuple[str, str] | None:
+    """The armed actor a name is or contains, as a source: ("state", ISO3) for a state's own
+    force ("the Tatmadaw"), ("group", canonical name) for a non-state group ("the Houthis")."""
+    armed = _armed(pack)
+    m = armed.named.search(name)
+    named = armed.lookup.get(_fold(m.group(0))) if m else None
+    if named is None:
+        return None
+    return ("state", named.country) if named.kind == "state_force" else ("group", named.name)
+
+
 def armed_group_spans(text: str, start: int, end: int, pack: LangPack) -> list[tuple[int, int]]:
     """Where named armed groups and forces are written: not places ("the Arakan Army")."""
     return [(m.start(), m.end()) for m in _armed(pack).named.finditer(text, start, end)]

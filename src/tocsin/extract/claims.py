@@ -80,6 +80,7 @@ class _Sentence:
     # the claims' places, worked out once per sentence: `_claim_places` reads nothing that
     # changes before the next sentence
     claim_places: tuple[Place, ...] | None = None
+    hedged: bool | None = None  # told at second hand ("reportedly"): once per sentence
 
     @property
     def others(self) -> tuple[str, ...]:
@@ -101,7 +102,6 @@ class _Document:
     accused_age: int = 99  # paragraphs since the accused were last named
     voice: Source | None = None  # the document's author or publisher, else whom it quotes
     declared: Source | None = None  # the author or publisher its metadata names
-    home: str | None = None  # the state the document names most: whose "government" it is
     where: tuple[Place, ...] = ()  # places named last in the document, for sentences naming none
 
 
@@ -128,7 +128,6 @@ def extract_claims(
     speaker_country = meta.get("speaker_country")
     named = Counter(m.code for m in actors.mentions(text, 0, len(text), pack, entities))
     context = set(named)
-    doc.home = named.most_common(1)[0][0] if named else None
     context |= {speaker_country} if speaker_country else set()
     players = actors.cast(named, speaker_country)
     # A statement's header (title, meeting, agenda) names topics, not incidents.
@@ -413,8 +412,7 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
     anchor = d.triggers[0].start if d.triggers else d.start
     who = source.for_event(sent.attributions, d.start, d.end, anchor)
     who = who or doc.voice  # unattributed: the document's own voice, not the last one quoted
-    if who is not None and who.kind == "state" and not who.country and doc.home:
-        who = source.of_state(who, doc.home)  # "the government said": the state reported on
+    who = source.vouched(who, doc.voice)  # "officials said": as relayed by the document
     base["source"] = who
     produced["source"] = source.PRODUCER
     if d.denial:
@@ -457,8 +455,9 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
     if not accused and doc.accused_age <= doc.settings.carry_accused_paragraphs:
         accused = doc.accused  # named earlier: "...occupation by neighbouring Armenia"
         produced["accused"] = f"{actors.PRODUCER} (from context)"
-    hedge = source.hedged(text, sent.seg.start, sent.seg.end, doc.pack)
-    says = stance.settle(says, accused, who, doc.declared, hedge)
+    if sent.hedged is None:
+        sent.hedged = source.hedged(text, sent.seg.start, sent.seg.end, doc.pack)
+    says = stance.settle(says, accused, who, doc.declared, sent.hedged)
     group = _group(doc, d, sent)
     counts = [c for c in (_bare_of(c, kind) for c in d.counts) if kind.counts(c.unit)]
     # "12 killed in 3 attacks": the victims are the count, the incidents only their setting

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from tocsin import countries
+from tocsin.extract import actors
 from tocsin.extract.lexicon import lexicon
 from tocsin.lang import LangPack
-from tocsin.sources import find_known, lookup
+from tocsin.sources import KnownSource, find_known, lookup
 from tocsin.types import Source
 
 PRODUCER = "extract.source@1"
@@ -27,8 +28,13 @@ _KIND_ORDER = ("un", "ngo", "outlet", "group")
 # A news dateline opening a sentence: a place in capitals, an agency, a dash.
 _DATELINE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý .,'’-]{2,40}(?:\s*\([^)]{1,40}\))?\s*[-–—]+\s*")
 _WIRE = re.compile(r"[^()]{0,40}\([^)]{1,40}\)\s*[-–—]+\s*|[^()]{0,40}\)\s*[-–—]+\s*")
+# A speaker's label before a colon: "SOUNDBITE (English) Jane Roe, spokesperson"
+_LABEL = re.compile(r"^(?:[A-Z][A-Z ]{2,}(?:\([^)]{0,30}\))?\s*)|^\d+\.\s*")
+_OPENING = frozenset('“"«„「『')
+_CLOSING = frozenset('”"»“」』')
+_HYPHENS = re.compile("[‐‑‒–]")
 _EXPLETIVES = frozenset({"there", "it", "il", "this", "these", "that"})
-_DEFINITE = re.compile(r"(?:the|le|la|les|l[’'])\s*", re.IGNORECASE)
+_DEFINITE = re.compile(r"(?:(?:the|le|la|les)\s+|l[’'])", re.IGNORECASE)
 _TRIM = " \t\n,;:–—-\"“”'’‘()"
 
 
@@ -92,6 +98,17 @@ def _cues(pack: LangPack) -> _Cues | None:
     )
 
 
+def _known(name: str) -> list[tuple[int, int, KnownSource]]:
+    """Known sources named in `name`, but not as part of a longer proper name ("The
+    Independent" is an outlet; "The Independent Commission of Inquiry" is not it)."""
+    return [
+        (s, e, k)
+        for s, e, k in find_known(name)
+        if not re.match(r"\s+(?:of\s+|for\s+|on\s+)?[A-Z]", name[e:])
+        and not re.search(r"[A-Z][\w’'-]*\s+$", name[:s])
+    ]
+
+
 def hedged(text: str, start: int, end: int, pack: LangPack) -> bool:
     """ "reportedly killed", "were reported": told at second hand, whoever's account it is."""
     cues = _cues(pack)
@@ -105,9 +122,12 @@ def classify(
     cues = _cues(pack)
     if cues is None:
         return None
-    known = find_known(name)
+    known = _known(name)
     if known:
         return known[0][2].kind, known[0][2].country
+    armed = actors.armed_actor(name, pack)
+    if armed is not None:  # "the Houthis said", "the Tatmadaw said"
+        return (armed[0], armed[1]) if armed[0] == "state" else ("group", None)
     for kind in _KIND_ORDER:
         if (p := cues.names.get(kind)) is not None and p.search(name):
             return kind, None
@@ -128,7 +148,7 @@ def classify(
         return "state", None
     if name.casefold() in cues.pronouns:
         return None  # resolved by the caller to the last source named
-    if any(w[:1].isupper() for w in _DEFINITE.sub("", name, count=1).split()):
+    if any(w[:1].isupper() for w in _bare(name).split()):
         return "person", None  # a proper name with no affiliation: a person speaking
     # "The war claimed...": a common noun is nobody's voice
     return None
@@ -209,7 +229,13 @@ def _subject_before(text: str, lo: int, cue: int, cues: _Cues) -> tuple[int, int
     if len(cuts) > 1 and text[cuts[-1] - 2 : cuts[-1]] == ", " and not text[s : s + 1].isupper():
         # "MSF, one of the few groups still there, said": the name before the apposition
         head = _clean(text, cuts[-2], cuts[-1], cues)
-        if head[1] > head[0] and text[head[0]].isupper():
+        named = text[head[0] : head[1]]
+        if (
+            head[1] > head[0]
+            and named[0].isupper()
+            and len(named.split()) <= 6  # a name, not a clause before the comma
+            and not (cues.clause_verbs and cues.clause_verbs.search(named))
+        ):
             s = head[0]  # the span keeps the apposition: it says what kind of source this is
     # "The government, which denied...": the name before the relative pronoun
     rel = re.search(r",?\s+(?:which|who|that|qui|lequel|laquelle)$", text[s:e], re.IGNORECASE)
@@ -221,7 +247,8 @@ def _subject_before(text: str, lo: int, cue: int, cues: _Cues) -> tuple[int, int
 def _object_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase after a cue: up to a comma, stop, quote or "that"."""
     m = re.match(
-        r"\s*([^,.;:!?“”\"()]{2,160}?)(?=\s*(?:[,.;:!?“”\"()]|\bthat\b|\bon\b|\bin\s+a\b|$))",
+        r"\s*((?:(?:M|Mme|Mr|Mrs|Ms|Dr|Pr|Me)\.\s+)?[^,.;:!?“”\"()]{2,160}?)"
+        r"(?=\s*(?:[,.;:!?“”\"()]|\bthat\b|\bon\b|\bin\s+a\b|$))",
         text[pos:hi],
     )
     if not m:
@@ -260,9 +287,11 @@ def attributions(
             max(start, m.start() - 2) : m.start()
         ].rstrip().endswith((",", "”", '"'))
         src: Source | None = None
+        inverted = False
         if before is not None:
             src = _source(text, *before, pack, entities, last, voice)
         if src is None and after_cue:  # "..., said the ministry."
+            inverted = True
             span = _object_after(text, m.end(), end)
             if span is not None:
                 src = _apposed(
@@ -282,7 +311,8 @@ def attributions(
         # the clause it introduces follows the verb unless the verb closes the sentence
         rest = text[m.end() : end].strip(_TRIM + ".")
         denial = bool(lexicon(pack).denies.match(text, m.start()))
-        out.append(Attribution(m.start(), src, after=len(rest.split()) <= 3, denies=denial))
+        closes = inverted or len(rest.split()) <= 3
+        out.append(Attribution(m.start(), src, after=closes, denies=denial))
     if cues.participles is not None and cues.finite_verb is not None:
         for m in cues.participles.finditer(text, start, end):
             subject = _sentence_subject(text, start, m.start(), cues)
@@ -306,17 +336,7 @@ def _sentence_subject(text: str, start: int, cue: int, cues: _Cues) -> tuple[int
 
 
 def _with(src: Source, **changes: str | None) -> Source:
-    d = {
-        "name": src.name,
-        "kind": src.kind,
-        "country": src.country,
-        "start": src.start,
-        "end": src.end,
-        "relayed_by": src.relayed_by,
-        "origin": src.origin,
-    }
-    d.update(changes)
-    return Source(**d)  # type: ignore[arg-type]
+    return replace(src, **changes)  # type: ignore[arg-type]
 
 
 def _nest(found: list[Attribution]) -> list[Attribution]:
@@ -342,7 +362,7 @@ def _source(
     voice: Source | None = None,
 ) -> Source | None:
     cues = _cues(pack)
-    said = " ".join(text[s:e].split()).casefold()
+    said = _HYPHENS.sub("-", " ".join(text[s:e].split()).casefold())
     if cues is not None and said in cues.own:
         return voice  # "my delegation rejects": the document's own speaker
     if cues is not None and said in cues.pronouns:
@@ -357,7 +377,11 @@ def _source(
     if kind is None:
         return None
     for before in (last, voice):
-        if before is not None and kind[0] == before.kind and _refers_to(name, before):
+        if (
+            before is not None
+            and kind[0] in (before.kind, "person")  # "the Commission": a capital, not a person
+            and _refers_to(name, before)
+        ):
             # "Amnesty International ... the rights group said": the one named before; "the
             # Mission" in the Mission's own briefing: the document's own voice
             return before
@@ -367,9 +391,14 @@ def _source(
         org = find_known(role)
         affiliation = (org[0][2].short or org[0][2].name) if org else None
         return Source(head, kind[0], kind[1], s, e, affiliation=affiliation)
-    entry = lookup(_DEFINITE.sub("", name, count=1)) or lookup(name)
+    bare = _bare(name)
+    if bare[:1].isupper():
+        name = bare  # "the Independent Commission": one name, with or without its article
+    if kind[0] == "group" and (armed := actors.armed_actor(name, pack)) is not None:
+        return Source(armed[1], "group", None, s, e)  # one name: "Rapid Support Forces" = RSF
+    entry = lookup(name)
     # one name for one source: "HRW" and "Human Rights Watch" are not two voices
-    if entry is None and kind[0] != "person" and (org := find_known(name)):
+    if entry is None and kind[0] != "person" and (org := _known(name)):
         entry = org[0][2]  # "the UN human rights chief": speaks for the body named inside
         return Source(name, kind[0], kind[1], s, e, affiliation=entry.short or entry.name)
     return Source(
@@ -380,6 +409,12 @@ def _source(
         e,
         affiliation=entry.short if entry else None,
     )
+
+
+def _bare(name: str) -> str:
+    """The name without a leading definite article."""
+    m = _DEFINITE.match(name)
+    return name[m.end() :] if m else name
 
 
 def _refers_to(name: str, src: Source) -> bool:
@@ -427,15 +462,41 @@ def in_sentences(
     voice: Source | None = None,
 ) -> list[list[Attribution]]:
     """Attributions of each sentence, in order: a pronoun ("she said") stands for the last
-    source named in an earlier sentence, "my delegation" for the document's `voice`."""
+    source named in an earlier sentence, "my delegation" for the document's `voice`, and a
+    quotation introduced by its speaker's name and a colon ("Jane Roe, spokesperson:
+    “...”") is that speaker's, sentence after sentence, until the quotation closes."""
     out: list[list[Attribution]] = []
     last: Source | None = None
+    speaker: Source | None = None  # whose quotation is open
     for start, end in spans:
         found = attributions(text, start, end, pack, entities, last, voice)
+        said = text[start:end].strip()
+        if speaker is not None and not found:
+            found = [Attribution(start, speaker)]
+        if speaker is not None and (found[0].source is not speaker or _closes(said)):
+            speaker = None
+        if said.endswith(":"):
+            label = _LABEL.sub("", _LABEL.sub("", said[:-1]))  # "2. SOUNDBITE (English) "
+            s = start + text[start:end].find(label) if label else -1
+            named = (
+                _source(text, s, s + len(label), pack, entities, last, voice)
+                if s >= start
+                else None
+            )
+            if named is not None and _opens_quote(text, end):
+                speaker = named
         if found:
             last = found[-1].source
         out.append(found)
     return out
+
+
+def _opens_quote(text: str, end: int) -> bool:
+    return text[end : end + 40].lstrip()[:1] in _OPENING
+
+
+def _closes(said: str) -> bool:
+    return said.rstrip(".!? ")[-1:] in _CLOSING
 
 
 def most_quoted(found: list[list[Attribution]], least: int = 2) -> Source | None:
@@ -459,7 +520,11 @@ def for_claim(found: list[Attribution], start: int, end: int, anchor: int) -> So
     if before:
         return before[-1].source
     closing = [a for a in found if a.cue >= anchor and a.after]
-    return closing[0].source if closing else None
+    if closing:
+        return closing[0].source
+    # "Citing 9,444 civilians killed, she added that ...": fronted before its speaker
+    later = [a for a in found if a.cue >= anchor]
+    return later[0].source if later else None
 
 
 def for_event(found: list[Attribution], start: int, end: int, anchor: int) -> Source | None:
@@ -500,6 +565,21 @@ def same(a: Source | None, b: Source | None) -> bool:
     return bool(a.country and a.country == b.country) or a.name == b.name
 
 
+def vouched(who: Source | None, voice: Source | None) -> Source | None:
+    """An anonymous source in the text ("officials said", "witnesses said") is relayed by
+    the document's own voice, which vouches for it: two outlets quoting "officials" are two
+    sources, not one called "officials"."""
+    if who is None or voice is None or who.origin != "text" or who.relayed_by:
+        return who
+    name = who.name
+    if any(ch.isupper() for ch in name[1:]) or _known(name) or lookup(name):
+        return who  # a name: "Reuters", "Human Rights Watch"
+    if who.kind in ("state", "group") and (who.country or who.kind == "group"):
+        return who  # "Sudan said", "the Houthis said": named by what they are
+    by = voice.country if voice.kind == "state" and voice.country else voice.name
+    return replace(who, relayed_by=by, anonymous=True)
+
+
 def of_state(src: Source, country: str) -> Source:
     """A state's organ named without its state ("the ministry"), placed in `country`."""
     return _with(src, country=country)
@@ -523,10 +603,10 @@ def of_document(
             return Source(
                 f"{speaker}, {title}", kind[0], kind[1], origin="document", affiliation=affiliation
             )
-    for key in ("author", "publisher"):
+    for key in ("author", "speaker_org", "publisher"):
         value = meta.get(key)
         kind = classify(value, pack, entities) if value else None
-        if value and (key == "publisher" or (kind is not None and kind[0] != "person")):
+        if value and (key != "author" or (kind is not None and kind[0] != "person")):
             entry = lookup(value)
             return Source(
                 entry.name if entry else value,

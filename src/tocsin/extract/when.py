@@ -56,7 +56,7 @@ class _Ref:
 @cache
 def _patterns(pack: LangPack) -> dict[str, re.Pattern[str]]:
     t = pack.section("time")
-    months = _month_alternation(sorted(pack.section("dates")["months"], key=len, reverse=True))
+    months = month_alternation(sorted(pack.section("dates")["months"], key=len, reverse=True))
     flags = re.IGNORECASE
     out = {
         name: re.compile(t[name].replace("{months}", months), flags)
@@ -109,7 +109,7 @@ def _patterns(pack: LangPack) -> dict[str, re.Pattern[str]]:
     return out
 
 
-def _month_alternation(months: list[str]) -> str:
+def month_alternation(months: list[str]) -> str:
     """The months' names as one alternation, tried in the order given, grouped by first
     letter ("s(?:eptember|ept|ep)|f(?:ebruary|eb)|..."): the same matches (case is ignored,
     and only one group can match a letter) for far fewer branches tried at every position.

@@ -69,6 +69,7 @@ def source_to_dict(s: Source | None) -> dict[str, Any] | None:
         "relayed_by": s.relayed_by,
         "origin": s.origin,
         "affiliation": s.affiliation,
+        "anonymous": s.anonymous,
         "short": s.affiliation,  # the name others know the source by, as the corpus scorer reads it
     }
 
@@ -86,6 +87,7 @@ def source_from_dict(d: dict[str, Any] | None) -> Source | None:
         d.get("relayed_by"),
         d.get("origin", "text"),
         d.get("affiliation"),
+        bool(d.get("anonymous", False)),
     )
 
 

@@ -152,9 +152,11 @@ def claims(
     date_to: Day = None,
     speaker: Text = None,
     doc: Annotated[str | None, Query(pattern=r"^[0-9a-fA-F]{1,64}$")] = None,
+    source: Text = None,
 ) -> dict[str, Any]:
-    if (q or speaker) and user.redacted:
-        raise HTTPException(403, "searching quotes or speakers' names needs analyst")
+    if (q or speaker or source) and user.redacted:
+        # a source's name may be a private person's: searching by it would reveal it
+        raise HTTPException(403, "searching quotes, speakers' or sources' names needs analyst")
     return views.claims(
         snap(request),
         user,
@@ -167,6 +169,7 @@ def claims(
         date_to=date_to,
         speaker=speaker,
         doc=doc,
+        source=source,
     )
 
 

@@ -114,6 +114,7 @@ class Snapshot:
         date_to: str | None = None,
         speaker: str | None = None,
         doc: str | None = None,
+        source: str | None = None,
     ) -> Iterable[Claim]:
         """Claims whose quote has every word of `q`, newest first, filtered as `tocsin claims`."""
         if q.strip():
@@ -127,7 +128,7 @@ class Snapshot:
                 continue
             if doc and not c.doc_sha256.startswith(doc.lower()):
                 continue
-            if matches(c, country, speaker, date_from, date_to):
+            if matches(c, country, speaker, date_from, date_to, source):
                 yield c
 
 
