@@ -141,7 +141,8 @@ def test_claims_search_filters_and_pages(desk: Desk) -> None:
     # what one source says: the same filter as `tocsin claims --source`
     named = next(c["source"]["name"] for c in everything["items"] if c.get("source"))
     theirs = api.get("/api/v1/claims", params={"source": named}).json()["items"]
-    assert theirs and all(named.lower() in c["source"]["name"].lower() for c in theirs)
+    said = [f"{c['source']['name']} {c['source']['relayed_by'] or ''}" for c in theirs]
+    assert theirs and all(named.lower() in who.lower() for who in said)
     refused = desk.client("viewer").get("/api/v1/claims", params={"source": named})
     assert refused.status_code == 403
 
