@@ -243,3 +243,24 @@ def test_anonymous_sources_are_vouched_for_by_whoever_relays_them() -> None:
     assert label_of(one) != label_of(two)
     named = only("Amnesty International said 11 civilians were killed in Marib in 2021.").source
     assert named is not None and label_of(named) == "Amnesty International"
+
+
+def test_a_denial_of_unnamed_reports_keeps_the_reports_as_a_claim() -> None:
+    found = claims(
+        "The Ethiopian government denied reports that its drones killed 30 civilians in "
+        "Bahir Dar in 2023.",
+        {"publisher": "Horn Observer"},
+    )
+    alleged = next(c for c in found if c.event == "killing")
+    assert alleged.source is not None and alleged.source.anonymous
+    assert alleged.source.relayed_by == "Horn Observer"
+    assert alleged.accused == ("ETH",) and alleged.stance == "accuses"
+
+
+def test_a_state_rejecting_unnamed_allegations_in_its_own_statement_alleges_nothing() -> None:
+    found = claims(
+        "Our Government firmly rejects the allegations that its forces shelled a hospital in "
+        "Mosul in 2017.",
+        {"speaker": "A. Delegate", "speaker_country": "IRQ"},
+    )
+    assert [c.event for c in found] == ["denial"]

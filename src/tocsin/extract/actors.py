@@ -193,7 +193,9 @@ def _armed(pack: LangPack) -> _Armed:
         named_re,
         lookup,
         frozenset(w.casefold() for a in ordered for w in _FIRST_WORD.findall(a)[:1]),
-        re.compile(r"\b(?:" + "|".join(f"(?:{p})" for _, _, p in raw) + ")", re.IGNORECASE)
+        # every generic starts on a word (tests check the packs): testing that once before the
+        # alternatives spares trying each of them at every position inside a word
+        re.compile(r"\b(?=\w)(?:" + "|".join(f"(?:{p})" for _, _, p in raw) + ")", re.IGNORECASE)
         if raw
         else _NEVER,
         generics,

@@ -422,6 +422,7 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
         base["source"] = denier
         denied = stance.denied_allegation(text, d.start, d.end, sent.seg.end, lex)
         accuser = source.accuser(sent.attributions, at, denier, sent.others)
+        accuser = accuser or source.unnamed_accuser(text, at, d.end, doc.pack, doc.voice, denier)
         return [
             Claim(
                 id=_claim_id(doc.doc_sha256, d.start, d.end, "denial", None),

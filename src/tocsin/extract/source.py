@@ -67,6 +67,7 @@ class _Cues:
     clause_verbs: re.Pattern[str] | None
     possessed: re.Pattern[str] | None
     hedges: re.Pattern[str] | None
+    allegations: re.Pattern[str] | None
     function_words: frozenset[str]
 
 
@@ -94,6 +95,7 @@ def _cues(pack: LangPack) -> _Cues | None:
         clause_verbs=re.compile(a["clause_verbs"]) if "clause_verbs" in a else None,
         possessed=re.compile(a["possessed"], i) if "possessed" in a else None,
         hedges=re.compile(a["hedges"], i) if "hedges" in a else None,
+        allegations=re.compile(a["allegations"], i) if "allegations" in a else None,
         function_words=frozenset(w.casefold() for w in a.get("function_words", [])),
     )
 
@@ -366,7 +368,11 @@ def _source(
     if cues is not None and said in cues.own:
         return voice  # "my delegation rejects": the document's own speaker
     if cues is not None and said in cues.pronouns:
-        return last
+        if last is not None:
+            return last
+        if said.isalpha():  # "he said" with no one named before: someone, not the writer
+            return Source(text[s:e].strip(), "person", None, s, e)
+        return None
     s = _drop_function_words(text, s, e, pack)
     if cues is not None and cues.possessed is not None and (m := cues.possessed.search(text, s, e)):
         e = m.start() if m.start() > s else e  # "the Mission's human rights component": the Mission
@@ -390,6 +396,7 @@ def _source(
         # "Jane Doe, the UN Special Rapporteur": named by her name, a source of her role's kind
         org = find_known(role)
         affiliation = (org[0][2].short or org[0][2].name) if org else None
+        head = _bare(head) if _bare(head)[:1].isupper() else head
         return Source(head, kind[0], kind[1], s, e, affiliation=affiliation)
     bare = _bare(name)
     if bare[:1].isupper():
@@ -578,6 +585,25 @@ def vouched(who: Source | None, voice: Source | None) -> Source | None:
         return who  # "Sudan said", "the Houthis said": named by what they are
     by = voice.country if voice.kind == "state" and voice.country else voice.name
     return replace(who, relayed_by=by, anonymous=True)
+
+
+def unnamed_accuser(
+    text: str, cue: int, end: int, pack: LangPack, voice: Source | None, denier: Source | None
+) -> Source | None:
+    """ "X denied reports that its jets struck a school", in a third party's report: the
+    allegation is stated, its makers are not named; the reports, as relayed by the document,
+    are its source. In the denier's own statement nobody is known to allege it."""
+    cues = _cues(pack)
+    if cues is None or cues.allegations is None or voice is None or same(voice, denier):
+        return None
+    m = cues.allegations.search(text, cue, end)
+    if m is None:
+        return None
+    kind = classify(m.group(0), pack)
+    by = None if voice is None else (voice.country if voice.kind == "state" else voice.name)
+    return Source(
+        m.group(0), kind[0] if kind else "person", None, m.start(), m.end(), by, "text", None, True
+    )
 
 
 def of_state(src: Source, country: str) -> Source:

@@ -41,10 +41,13 @@ def pieces(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int
     return out
 
 
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
 def in_a_name(text: str, start: int, end: int) -> bool:
     """A trigger written in Title Case in mid-sentence belongs to a proper name
     ("the Working Group on Enforced or Involuntary Disappearances")."""
-    words = re.findall(r"[^\W\d_]{4,}", text[start:end])
+    words = _LONG_WORD.findall(text, start, end)
     if not words or not all(w[0].isupper() for w in words):
         return False
     before = text[max(0, start - 80) : start].rstrip(' \t"“‘(')
@@ -53,7 +56,7 @@ def in_a_name(text: str, start: int, end: int) -> bool:
 
 def title_case(text: str, start: int, end: int) -> bool:
     """Is the whole sentence in Title Case, as headlines are written?"""
-    words = re.findall(r"[^\W\d_]{4,}", text[start:end])
+    words = _LONG_WORD.findall(text, start, end)
     return len(words) >= _HEADLINE_WORDS and all(w[0].isupper() for w in words)
 
 
@@ -65,12 +68,9 @@ def find(
     ("If the siege continues, ..."); a negation scopes its own statement, back to the last
     coordinator ("No one was killed and 30 were injured": the injuries stand)."""
     kept, negated = [], []
-    conditional = bool(lex.conditional.match(text, sentence_start))
-    # a list of crime names runs across the commas that cut the sentence into pieces
-    where = (sentence_start, sentence_end if sentence_end is not None else e)
-    listed = [(c.start(), c.end()) for c in lex.categories.finditer(text, *where)]
-    # a headline in Title Case ("Military Executes Dozens in Amhara") is no proper name
-    headline = title_case(text, sentence_start, where[1])
+    conditional, listed, headline = _sentence_scan(
+        text, sentence_start, sentence_end if sentence_end is not None else e, lex
+    )
     # One scan for all event types: where two triggers overlap, the leftmost wins.
     for m in lex.any_event.finditer(text, s, e):
         event = m.lastgroup
@@ -85,6 +85,27 @@ def find(
         else:
             kept.append(Trigger(m.start(), m.end(), event))
     return kept, negated
+
+
+# The last sentence scanned: its pieces are read one after another.
+_last_scan: list[tuple[str, int, int, Lexicon, _Scan]] = []
+_Scan = tuple[bool, tuple[tuple[int, int], ...], bool]
+
+
+def _sentence_scan(text: str, start: int, end: int, lex: Lexicon) -> _Scan:
+    """What `find` needs of the whole sentence, once for all its pieces: whether it opens on
+    a condition, where it lists crime names, whether it is a headline."""
+    if _last_scan:
+        last_text, last_start, last_end, last_lex, scan = _last_scan[0]
+        if last_text is text and last_start == start and last_end == end and last_lex is lex:
+            return scan
+    conditional = bool(lex.conditional.match(text, start))
+    # a list of crime names runs across the commas that cut the sentence into pieces
+    listed = tuple((c.start(), c.end()) for c in lex.categories.finditer(text, start, end))
+    # a headline in Title Case ("Military Executes Dozens in Amhara") is no proper name
+    scan = (conditional, listed, title_case(text, start, end))
+    _last_scan[:] = [(text, start, end, lex, scan)]
+    return scan
 
 
 def _negated(text: str, s: int, m: re.Match[str], lex: Lexicon) -> bool:
