@@ -78,7 +78,7 @@ def _cues(pack: LangPack) -> _Cues | None:
         return None
     i = re.IGNORECASE
     return _Cues(
-        verbs=re.compile(a["verbs"], i),
+        verbs=_lowercase_words(a["verbs"]),
         told=re.compile(a["told"], i),
         passive_before=re.compile(a["passive_before"], i),
         according=re.compile(a["according"], i),
@@ -109,6 +109,14 @@ def _known(name: str) -> list[tuple[int, int, KnownSource]]:
         if not re.match(r"\s+(?:of\s+|for\s+|on\s+)?[A-Z]", name[e:])
         and not re.search(r"[A-Z][\w’'-]*\s+$", name[:s])
     ]
+
+
+def _lowercase_words(pattern: str) -> re.Pattern[str]:
+    """Verbs of saying are written in lower case ("HRW said"): matched with case, starting
+    only where a lower-case word starts, they scan a sentence several times faster."""
+    if pattern.startswith(r"\b"):
+        return re.compile(r"\b(?=[^\W\d_A-Z])" + pattern[2:])
+    return re.compile(pattern)
 
 
 def hedged(text: str, start: int, end: int, pack: LangPack) -> bool:
