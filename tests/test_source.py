@@ -264,3 +264,12 @@ def test_a_state_rejecting_unnamed_allegations_in_its_own_statement_alleges_noth
         {"speaker": "A. Delegate", "speaker_country": "IRQ"},
     )
     assert [c.event for c in found] == ["denial"]
+
+
+def test_meeting_summary_verbs_name_the_speaker() -> None:
+    c = only(
+        "Maria Lopez, the Chair of the Commission of Inquiry on Burundi, regretted that 300 "
+        "people had been detained in Bujumbura in 2016.",
+        {"publisher": "UN Geneva"},
+    )
+    assert c.source is not None and (c.source.name, c.source.kind) == ("Maria Lopez", "un")
