@@ -410,7 +410,7 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
         "produced_by": produced,
     }
     anchor = d.triggers[0].start if d.triggers else d.start
-    who = source.for_event(sent.attributions, d.start, d.end, anchor)
+    who = source.for_event(sent.attributions, anchor)
     who = who or doc.voice  # unattributed: the document's own voice, not the last one quoted
     who = source.vouched(who, doc.voice)  # "officials said": as relayed by the document
     base["source"] = who
@@ -440,25 +440,16 @@ def _assemble(doc: _Document, d: _Draft, sent: _Sentence) -> list[Claim]:
     if not specific and not lex.victims.search(text, d.start, d.end) and not _told(doc, d):
         return []  # a generic statement ("hate propaganda fuels intolerance"): no incident
     kind = tax.events[d.event]
-    says = stance.stance(
-        text,
-        sent.seg.start,
-        sent.seg.end,
-        d.start,
-        d.end,
-        d.triggers[0].start if d.triggers else d.end,
-        lex,
-        any(m.start < d.end for m in sent.agents),
-        bool(sent.others),
-        kind.accusatory,
-    )
     accused = actors.accused_in(sent.agents, d.start, d.end)
     if not accused and doc.accused_age <= doc.settings.carry_accused_paragraphs:
         accused = doc.accused  # named earlier: "...occupation by neighbouring Armenia"
         produced["accused"] = f"{actors.PRODUCER} (from context)"
     if sent.hedged is None:
         sent.hedged = source.hedged(text, sent.seg.start, sent.seg.end, doc.pack)
-    says = stance.settle(says, accused, who, doc.declared, sent.hedged)
+    trigger = d.triggers[0].start if d.triggers else d.end
+    says = stance.stance(
+        text, sent.seg.start, trigger, lex, accused, who, doc.declared, sent.hedged
+    )
     group = _group(doc, d, sent)
     counts = [c for c in (_bare_of(c, kind) for c in d.counts) if kind.counts(c.unit)]
     # "12 killed in 3 attacks": the victims are the count, the incidents only their setting

@@ -444,14 +444,6 @@ def _refers_to(name: str, src: Source) -> bool:
     return len(words) <= 4 and all(w.casefold() in known for w in proper)
 
 
-def _generic(name: str) -> bool:
-    """ "the rights group", "the ministry": a definite description naming no one."""
-    m = _DEFINITE.match(name)
-    if m is None:
-        return False
-    return not any(w[:1].isupper() for w in name[m.end() :].split())
-
-
 def _apposed(
     text: str, src: Source | None, hi: int, pack: LangPack, entities: str | None
 ) -> Source | None:
@@ -527,8 +519,8 @@ def most_quoted(found: list[list[Attribution]], least: int = 2) -> Source | None
     return _with(first, origin="document", start=None, end=None)
 
 
-def for_claim(found: list[Attribution], start: int, end: int, anchor: int) -> Source | None:
-    """The source of a claim spanning text[start:end] whose event word stands at `anchor`:
+def for_claim(found: list[Attribution], anchor: int) -> Source | None:
+    """The source of a claim whose event word stands at `anchor`:
     the nearest cue before that word that opens a clause ("Reuters reported that the ministry
     said [that 23 were killed]" → the ministry), else a cue closing the sentence after it."""
     before = [a for a in found if a.cue < anchor and not a.after]
@@ -542,11 +534,11 @@ def for_claim(found: list[Attribution], start: int, end: int, anchor: int) -> So
     return later[0].source if later else None
 
 
-def for_event(found: list[Attribution], start: int, end: int, anchor: int) -> Source | None:
+def for_event(found: list[Attribution], anchor: int) -> Source | None:
     """The source of a claim that an event happened: as `for_claim`, but a denier is nobody's
     source for the events inside what they deny ("denied that its forces shelled the market,
     where 18 people died": the 18 deaths are not the denier's claim)."""
-    return for_claim([a for a in found if not a.denies], start, end, anchor)
+    return for_claim([a for a in found if not a.denies], anchor)
 
 
 def for_denial(found: list[Attribution], cue: int) -> Source | None:
@@ -574,10 +566,14 @@ def accuser(
 
 
 def same(a: Source | None, b: Source | None) -> bool:
-    """One voice: the same state, or the same name."""
+    """Whether two sources are one voice: the same state, or one name inside the other
+    ("the Mission" and "UN Mission in the Dravin Valley")."""
     if a is None or b is None:
         return False
-    return bool(a.country and a.country == b.country) or a.name == b.name
+    if a.country and a.country == b.country:
+        return True
+    x, y = a.name.casefold(), b.name.casefold()
+    return x in y or y in x
 
 
 def vouched(who: Source | None, voice: Source | None) -> Source | None:
@@ -612,11 +608,6 @@ def unnamed_accuser(
     return Source(
         m.group(0), kind[0] if kind else "person", None, m.start(), m.end(), by, "text", None, True
     )
-
-
-def of_state(src: Source, country: str) -> Source:
-    """A state's organ named without its state ("the ministry"), placed in `country`."""
-    return _with(src, country=country)
 
 
 def of_document(
