@@ -29,8 +29,8 @@ def test_backup_then_restore_gives_back_the_same_store(
     with tarfile.open(archive) as tar:
         names = tar.getnames()
         manifest = json.loads(tar.extractfile("manifest.json").read())  # type: ignore[union-attr]
-    assert "tocsin.db" in names and sum(n.startswith("originals/") for n in names) == 12
-    assert manifest["documents"] == 12 and set(manifest["files"]) == set(names) - {"manifest.json"}
+    assert "tocsin.db" in names and sum(n.startswith("originals/") for n in names) == 16
+    assert manifest["documents"] == 16 and set(manifest["files"]) == set(names) - {"manifest.json"}
     target = tmp_path / "restored"
     code, out = _cli(target, "restore", str(archive))
     assert code == 0, out
@@ -40,7 +40,7 @@ def test_backup_then_restore_gives_back_the_same_store(
     assert _cli(target, "verify")[0] == 0
     code, out = _cli(target, "audit", "log", "--format", "json")
     actions = [e["action"] for e in json.loads(out)]
-    assert actions.count("ingest") == 12 and actions[-1] == "restore"
+    assert actions.count("ingest") == 16 and actions[-1] == "restore"
 
 
 def _rewrite(archive: Path, damaged: Path, change: str) -> None:

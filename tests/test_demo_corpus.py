@@ -22,13 +22,24 @@ EXPECTED = {
     "coi-press-release-2024-04-15.md": (None, None, "2024-04-15", None),
     "wire-lorn-landmine-2024-06-01.txt": (None, None, "2024-06-01", None),
     "velmora-sc-letter-2024-05-10.docx": ("Irena Valk", "XVM", "2024-05-10", "Security Council"),
+    # the press of the region, in the other UN languages
+    "agencia-sur-lorn-2024-06-02.txt": (None, None, "2024-06-02", None),
+    "vestnik-kessa-2024-02-13.txt": (None, None, "2024-02-13", None),
+    "wadi-news-kessa-2024-02-13.txt": (None, None, "2024-02-13", None),
+    "valley-daily-lorn-2024-06-02.txt": (None, None, "2024-06-02", None),
+}
+LANGUAGES = {
+    "agencia-sur-lorn-2024-06-02.txt": "es",
+    "vestnik-kessa-2024-02-13.txt": "ru",
+    "wadi-news-kessa-2024-02-13.txt": "ar",
+    "valley-daily-lorn-2024-06-02.txt": "zh",
 }
 
 
 def test_demo_corpus_ingests_whole_with_expected_metadata(run: Run, open_store) -> None:  # type: ignore[no-untyped-def]
     result = run("ingest", str(EXAMPLES / "corpus"), entities=EXAMPLES / "entities.json")
     assert result.exit_code == 0, result.output
-    assert "12 ingested, 0 already present, 0 failed" in result.output
+    assert "16 ingested, 0 already present, 0 failed" in result.output
     docs = {d["filename"]: d for d in docs_json(run)}
     assert set(docs) == set(EXPECTED)
     for name, (speaker, country, date, body) in EXPECTED.items():
@@ -44,6 +55,8 @@ def test_demo_corpus_ingests_whole_with_expected_metadata(run: Run, open_store) 
             date,
             body,
         ), name
+    for name, code in LANGUAGES.items():
+        assert docs[name]["language"] == code and not docs[name].get("warnings"), name
     assert docs["unmdv-sc-briefing-2024-02-14.html"]["speaker_org"] == "UN"
     # news: the outlet is the source, read from the page title; a dateline is no title
     kessa_news = docs["meridian-post-kessa-2024-02-13.html"]
@@ -85,3 +98,23 @@ def test_demo_corpus_claims_show_a_repeated_figure_corroboration_and_a_denial(ru
     assert ("2024-03-04", "almost", 4000) in missing
     denials = [r for r in rows if r["event"] == "denial" and r["speaker_country"] == "XAS"]
     assert denials and any("attack_on_civilians" in r["other_events"] for r in denials)
+
+
+def test_reports_in_six_languages_of_one_event_are_one_incident(run: Run) -> None:
+    """The same killing told in English, Russian and Arabic, the same mine blast in English,
+    Spanish and Chinese: one incident each, its places the same ids whatever the script."""
+    import json
+
+    run("ingest", str(EXAMPLES / "corpus"), entities=EXAMPLES / "entities.json")
+    docs = {d["sha256"]: d["filename"] for d in docs_json(run)}
+    rows = json.loads(run("incidents", "--format", "json").stdout)
+    claims = {c["id"]: c for c in json.loads(run("claims", "--format", "json").stdout)}
+
+    def languages(row: dict[str, object]) -> set[str]:
+        names = {docs[claims[c]["doc_sha256"]] for c in row["claims"]}  # type: ignore[attr-defined]
+        return {LANGUAGES.get(n, "en") for n in names}
+
+    kessa = next(r for r in rows if r["event"] == "killing" and "Kessa" in r["places"])
+    assert {"en", "ru", "ar"} <= languages(kessa)
+    lorn = next(r for r in rows if r["event"] == "mine_incident" and "Lorn" in r["places"])
+    assert {"en", "es", "zh"} <= languages(lorn)

@@ -11,10 +11,11 @@ from tocsin import extract, lang, read_document
 
 from .conftest import Run, docs_json
 
-SPANISH = (
-    "Los paramilitares atacaron el pueblo de El Salado durante la noche y quemaron las casas "
-    "de los campesinos, según la Defensoría del Pueblo.\n\n"
-    "El ejército negó las acusaciones y dijo que sus tropas no estaban en la zona.\n"
+# A language Tocsin has no pack for (the six UN languages all have one).
+PORTUGUESE = (
+    "Os insurgentes atacaram a aldeia durante a noite e queimaram as casas dos "
+    "camponeses, segundo a polícia da província.\n\n"
+    "O exército negou as acusações e disse que as suas tropas não estavam na zona.\n"
 )
 
 
@@ -51,17 +52,18 @@ def test_a_text_without_letters_falls_back_to_the_default() -> None:
 
 def test_packs_and_the_identification_data_are_apart() -> None:
     assert "identify" not in lang.available()
-    assert lang.has_pack("en") and lang.has_pack("fr") and not lang.has_pack("es")
-    assert lang.no_pack_note("es") == "no claims extracted: no language pack for es"
+    assert lang.has_pack("en") and lang.has_pack("fr") and not lang.has_pack("pt")
+    assert all(lang.has_pack(code) for code in ("es", "ru", "ar", "zh"))
+    assert lang.no_pack_note("pt") == "no claims extracted: no language pack for pt"
     assert lang.no_pack_note("fr") is None
 
 
 def test_a_document_without_a_pack_is_stored_under_its_code_with_a_warning() -> None:
-    doc = read_document(SPANISH.encode(), "informe.txt")
-    assert doc.language == "es"
-    assert "no claims extracted: no language pack for es" in doc.warnings
+    doc = read_document(PORTUGUESE.encode(), "relatorio.txt")
+    assert doc.language == "pt"
+    assert "no claims extracted: no language pack for pt" in doc.warnings
     assert len(doc.sentences()) == 2  # segmented with the generic rules
-    assert extract(SPANISH) == []  # never read with the English or French lexicons
+    assert extract(PORTUGUESE) == []  # never read with the English or French lexicons
 
 
 def test_text_in_a_script_without_spaces_is_segmented_without_error() -> None:
@@ -72,20 +74,20 @@ def test_text_in_a_script_without_spaces_is_segmented_without_error() -> None:
 
 
 def test_ingest_and_docs_say_why_there_are_no_claims(run: Run, tmp_path: Path) -> None:
-    f = tmp_path / "informe.txt"
-    f.write_text(SPANISH, encoding="utf-8")
+    f = tmp_path / "relatorio.txt"
+    f.write_text(PORTUGUESE, encoding="utf-8")
     result = run("ingest", str(f))
     assert result.exit_code == 0, result.output
-    assert "no claims extracted: no language pack for es" in result.output
-    assert result.output.count("no language pack for es") == 1  # said once, not twice
+    assert "no claims extracted: no language pack for pt" in result.output
+    assert result.output.count("no language pack for pt") == 1  # said once, not twice
     [doc] = docs_json(run)
-    assert doc["language"] == "es"
-    assert doc["warnings"] == ["no claims extracted: no language pack for es"]
+    assert doc["language"] == "pt"
+    assert doc["warnings"] == ["no claims extracted: no language pack for pt"]
     table = run("docs")
-    assert "no claims extracted: no language pack for es" in " ".join(table.stdout.split())
+    assert "no claims extracted: no language pack for pt" in " ".join(table.stdout.split())
     again = run("extract")
     assert again.exit_code == 0, again.output
-    assert "no language pack for es" in again.output
+    assert "no language pack for pt" in again.output
     claims = run("claims", "--format", "json")
     assert claims.exit_code == 0 and claims.stdout.strip() == "[]"
 
@@ -93,10 +95,10 @@ def test_ingest_and_docs_say_why_there_are_no_claims(run: Run, tmp_path: Path) -
 def test_ingest_json_carries_the_language_and_the_note(run: Run, tmp_path: Path) -> None:
     import json
 
-    f = tmp_path / "informe.txt"
-    f.write_text(SPANISH, encoding="utf-8")
+    f = tmp_path / "relatorio.txt"
+    f.write_text(PORTUGUESE, encoding="utf-8")
     result = run("ingest", "--format", "json", str(f))
     [row] = json.loads(result.stdout)
-    assert row["language"] == "es"
+    assert row["language"] == "pt"
     assert row["claims"] == 0
-    assert row["note"] == "no claims extracted: no language pack for es"
+    assert row["note"] == "no claims extracted: no language pack for pt"

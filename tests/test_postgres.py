@@ -40,7 +40,7 @@ def test_ingest_claims_incidents_reviews_and_audit_on_postgresql(
 ) -> None:  # type: ignore[no-untyped-def]
     assert pg("ingest", str(EXAMPLES / "corpus")).exit_code == 0
     again = pg("ingest", str(EXAMPLES / "corpus"))
-    assert "0 ingested, 12 already present" in again.output
+    assert "0 ingested, 16 already present" in again.output
     assert pg("ingest", str(seeds / "001_733dfa1beac8174d.txt")).exit_code == 0
     docs = json.loads(pg("docs", "--format", "json").stdout)
     seed = next(d for d in docs if d["filename"].startswith("001_"))

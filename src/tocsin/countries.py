@@ -22,7 +22,7 @@ from typing import Any
 import pycountry
 
 from tocsin.errors import TocsinError
-from tocsin.lang import load
+from tocsin.lang import load, script
 
 _BUILTIN = Path(__file__).parent / "data" / "entities.json"
 
@@ -112,6 +112,18 @@ def user_groups(entities_file: str | None) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{alternatives})\b")
 
 
+@cache
+def user_names(entities_file: str | None) -> tuple[str, ...]:
+    """Every name the user's entities file gives a state or a place."""
+    user = _user_file(entities_file)
+    if not user:
+        return ()
+    names = list(_entity_file(Path(user)))
+    for p in user_places(entities_file):
+        names += [p["name"], *p.get("alternates", [])]
+    return tuple(names)
+
+
 def user_places(entities_file: str | None) -> list[dict[str, Any]]:
     """Places the user's entities file adds to the gazetteer (fictional or missing towns):
     ``"places": [{"name", "country", "lat", "lon", "alternates"?, "admin1"?}]``, where
@@ -139,6 +151,9 @@ def index(lang: str = "en", entities_file: str | None = None) -> dict[str, str]:
     user = _user_file(entities_file)
     if user:
         names.update(_entity_file(Path(user)))
+    writing = script.of(pack)
+    if writing.fold or writing.drop:  # names as the rules read the text (letters folded)
+        names = {script.as_read(n, pack): c for n, c in names.items()}
     return names
 
 
@@ -186,6 +201,9 @@ def _find_whole(text: str, lang: str, entities_file: str | None) -> tuple[Countr
 
 def _find(text: str, lang: str, entities_file: str | None) -> list[CountryMatch]:
     first_words = _by_first_word(lang, entities_file)
+    writing = script.of(load(lang))
+    if not writing.cased:
+        return list(_find_uncased(text, lang, entities_file))
     out: list[CountryMatch] = []
     pos = 0
     for m in _CAPITALISED.finditer(text):
@@ -204,6 +222,44 @@ def _find(text: str, lang: str, entities_file: str | None) -> list[CountryMatch]
                 pos = end
                 break
     return out
+
+
+@lru_cache(maxsize=256)
+def _find_uncased(text: str, lang: str, entities_file: str | None) -> tuple[CountryMatch, ...]:
+    """In a script without capitals, every word (without the clitics written onto it)
+    whose name the index holds, the longest name winning. A sentence is asked about by
+    several steps of extraction: the answers are kept."""
+    first_words = _by_first_word(lang, entities_file)
+    writing = script.of(load(lang))
+    out: list[CountryMatch] = []
+    pos = 0
+    for m in _LETTERS.finditer(text):
+        if m.start() < pos:
+            continue
+        for bare in writing.bare(m.group(0)):
+            start = m.end() - len(bare)
+            hit = next(
+                (
+                    (name, code)
+                    for name, code in first_words.get(bare.lower(), ())
+                    if text[start : start + len(name)].lower() == name.lower()
+                    and not _glued(text, start + len(name), writing)
+                ),
+                None,
+            )
+            if hit:
+                end = start + len(hit[0])
+                out.append(CountryMatch(hit[1], text[start:end], start, end))
+                pos = end
+                break
+    return tuple(out)
+
+
+def _glued(text: str, end: int, writing: script.Script) -> bool:
+    """Does a word go on after `end` (other than with a suffix the script writes on)?"""
+    if end >= len(text) or not text[end].isalnum():
+        return False
+    return not any(text.startswith(x, end) for x in writing.suffixes)
 
 
 @cache
@@ -231,7 +287,10 @@ def _names_of(lang: str) -> dict[str, str]:
             aliases[code] = name
     out: dict[str, str] = {}
     for c in pycountry.countries:
-        name = translate(getattr(c, "common_name", None) or c.name)
+        common = getattr(c, "common_name", None)
+        name = translate(common or c.name)
+        if common and name == common and translate(c.name) != c.name:
+            name = translate(c.name)  # the common name has no translation, the official one has
         if ", " in name or len(name.split()) > 2:
             name = aliases.get(c.alpha_3) or name
         if ", " in name:  # "Congo, The Democratic Republic of the"

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tocsin import framework, lang
+from tocsin import countries, framework, lang
 from tocsin.extract import taxonomy
 from tocsin.extract.claims import Settings, extract_claims
 from tocsin.ingest.segment import segment
-from tocsin.types import Claim, Document
+from tocsin.lang import LangPack, script
+from tocsin.types import Claim, Document, Segment
 
 PIPELINE = "extract@1"
 
@@ -41,15 +42,7 @@ def extract(
         return []  # no lexicons for this language: nothing can be read (see lang.no_pack_note)
     pack = lang.load(code)
     flat = {k: str(v) for k, v in (meta or {}).items() if isinstance(v, str)}
-    return extract_claims(
-        text,
-        segment(text, pack),
-        flat,
-        pack,
-        doc_sha256=doc_sha256,
-        entities=entities,
-        settings=settings or Settings(),
-    )
+    return _read(text, segment(text, pack), flat, pack, doc_sha256, entities, settings)
 
 
 def extract_document(
@@ -59,12 +52,29 @@ def extract_document(
         return []  # the document carries the warning (lang.no_pack_note)
     pack = lang.load(doc.language)
     meta = {k: v.value for k, v in doc.meta.items() if isinstance(v.value, str)}
-    return extract_claims(
-        doc.text,
-        doc.segments,
+    return _read(doc.text, doc.segments, meta, pack, doc.sha256, entities, settings)
+
+
+def _read(
+    text: str,
+    segments: tuple[Segment, ...],
+    meta: dict[str, str],
+    pack: LangPack,
+    doc_sha256: str,
+    entities: str | None,
+    settings: Settings | None,
+) -> list[Claim]:
+    """The rules read the text as its script needs (folded letters and digits, words set
+    apart where the script writes none); the claims keep the document's own offsets."""
+    script.keep_whole(pack, countries.user_names(entities))
+    seen = script.view(text, pack)
+    claims = extract_claims(
+        seen.text,
+        seen.segments(segments),
         meta,
         pack,
-        doc_sha256=doc.sha256,
+        doc_sha256=doc_sha256,
         entities=entities,
         settings=settings or Settings(),
     )
+    return [seen.restore(c, text) for c in claims]

@@ -26,7 +26,7 @@ class Mention:
 
 @cache
 def _before_country(pack: LangPack) -> re.Pattern[str]:
-    return re.compile(pack.section("places")["before_country"], re.IGNORECASE)
+    return re.compile(pack.section("places").get("before_country") or r"(?!x)x", re.IGNORECASE)
 
 
 def mentions(
@@ -314,7 +314,7 @@ class _Phrase:
     indefinite: bool = False  # "an armed group": may stand for the one the paragraph names
 
 
-_CLOSE = re.compile(r"\s*[)”\"’']")
+_CLOSE = re.compile(r"\s*[)”\"’'»」』]")
 
 
 def _phrases(text: str, parts: list[Mention], pack: LangPack) -> list[_Phrase]:

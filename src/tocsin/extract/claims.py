@@ -30,6 +30,7 @@ from tocsin.extract.when import (
     conflict_period,
     covered_period,
     find_times,
+    refers_back,
     tells_past,
 )
 from tocsin.ingest.metadata import header_salutation
@@ -146,6 +147,7 @@ def extract_claims(
     running = covered_period(text, pack, meta.get("date"))
     lead: When | None = None  # the first time a claim is dated by, in the story's lead
     paragraphs_seen = 0
+    told: When | None = None  # the time told last, whatever the paragraph
     where: tuple[Place, ...] = ()  # places named last in the paragraph
     for seg in sentences:
         if seg.paragraph != paragraph:
@@ -162,6 +164,8 @@ def extract_claims(
         own = [m for m in mentions if m.code != speaker_country]
         times = times_of[seg.index]
         after = after_conflict(text, seg.start, seg.end, pack, doc.period, meta.get("date"))
+        if when is None and refers_back(text, seg.start, seg.end, pack):
+            when = told  # "The militias then targeted...": the time told last, even before
         sent = _Sentence(
             seg,
             sorted([*times, after], key=lambda t: t.start) if after else times,
@@ -180,6 +184,7 @@ def extract_claims(
         dated = [t for t in sent.times if not (t.duration or t.said)]
         when = (_resolved(dated[-1], when) if dated else None) or when
         running = when if when is not None and when.opens else running
+        told = when or told
         points = [t for t in dated if not (t.opens or t.since_then)]
         if lead is None and points and made and paragraphs_seen <= LEAD_PARAGRAPHS:
             lead = points[0]  # an incident's date, not a period still running
@@ -326,13 +331,13 @@ def _when(
     """In the claim, else earlier in its sentence, else earlier in its paragraph. Times later
     in the sentence belong to later clauses ("...and defies the order of 7 December 2021").
     When something was said ("the ministry said on Tuesday") is not when it happened, unless
-    the saying is the violation (hate speech).
+    the saying is the claim itself (hate speech, a denial: "rejected on Wednesday").
     A date carried from an earlier sentence that starts a war the document dates stands for
     that war's whole period: consequences reported after "the aggression on 27 September"
     happened during it, not on that day."""
     ctx = sent.context_when
-    # hate speech is itself a saying: when it was said is when it happened
-    spoken = d.event == "hate_speech"
+    # hate speech and denials are sayings: when said is when they happened
+    spoken = d.event in ("hate_speech", "denial")
     times = [t for t in (_resolved(t, ctx) for t in sent.times if spoken or not t.said) if t]
     if any(not t.duration for t in times):
         # "in March ... held her for two weeks": the span counts from that time, not back

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tocsin.lang import LangPack
+from tocsin.lang import LangPack, script
 
 FLAGS = re.IGNORECASE
 
@@ -21,6 +21,11 @@ _NEVER = re.compile(r"(?!x)x")
 def _optional(pattern: str | None, flags: int = FLAGS) -> re.Pattern[str]:
     """A pattern a language pack may leave out: then it never matches."""
     return re.compile(pattern, flags) if pattern else _NEVER
+
+
+def _words(writing: script.Script, words: list[str], flags: int = 0) -> re.Pattern[str]:
+    """Any of `words`, as whole words of the script; never, for a pack without any."""
+    return re.compile(writing.bounded(_alt(words)), flags) if words else _NEVER
 
 
 @dataclass(frozen=True)
@@ -64,14 +69,15 @@ class Lexicon:
 def lexicon(pack: LangPack) -> Lexicon:
     victim_of = {w.lower(): cat for cat, words in pack.section("victims").items() for w in words}
     actors = pack.section("actors")
-    demonyms = actors["demonyms"]
+    demonyms = actors.get("demonyms", {})
     groups = pack.section("groups").get("names", [])
     mod = pack.section("modality")
     stance = pack.section("stance")
+    writing = script.of(pack)
     # Every trigger starts on a word boundary; testing it once before the alternatives spares
     # trying each of them at every position inside a word (several times faster).
     any_event = re.compile(
-        r"\b(?=\w)(?:"
+        rf"{writing.start}(?=\w)(?:"
         + "|".join(
             f"(?P<{name}>{'|'.join(f'(?:{p})' for p in patterns)})"
             for name, patterns in pack.section("events").items()
@@ -81,38 +87,37 @@ def lexicon(pack: LangPack) -> Lexicon:
     )
     return Lexicon(
         any_event=any_event,
-        victims=re.compile(rf"\b(?:{_alt(list(victim_of))})\b", FLAGS),
+        victims=_words(writing, list(victim_of), FLAGS),
         victim_of=victim_of,
-        demonyms=re.compile(rf"\b(?:{_alt(list(demonyms))})\b"),
+        demonyms=_words(writing, list(demonyms)),
         demonym_codes={k.lower(): v for k, v in demonyms.items()},
-        groups=re.compile(rf"\b(?:{_alt(groups)})\b") if groups else re.compile(r"(?!x)x"),
-        armed=re.compile(actors["armed"], FLAGS),
-        negation=re.compile(mod["negation"], FLAGS),
-        hypothetical=re.compile(mod["hypothetical"]),
+        groups=_words(writing, groups),
+        armed=_optional(actors.get("armed")),
+        negation=_optional(mod.get("negation")),
+        hypothetical=_optional(mod.get("hypothetical"), 0),
         conditional=_optional(mod.get("conditional"), 0),
         not_violence=_optional(mod.get("not_violence")),
         categories=_optional(mod.get("categories")),
         anaphor_before=_optional(mod.get("anaphor_before")),
         anaphor_after=_optional(mod.get("anaphor_after")),
-        procedural=re.compile(mod["procedural"], FLAGS),
-        denies=re.compile(stance["denies"], FLAGS),
-        calls_for=re.compile(stance["calls_for"], FLAGS),
-        reports=re.compile(stance["reports"], FLAGS),
-        allegation=re.compile(stance["allegation"], FLAGS),
-        outcomes={
-            k: re.compile(v, FLAGS) for k, v in pack.section("outcomes").items() if k != "either"
-        },
-        either=re.compile(pack.section("outcomes")["either"], FLAGS),
-        agent_before=re.compile(actors["agent_before"]),
-        agent_possessive=re.compile(actors["agent_possessive"]),
-        clause_start=re.compile(actors["clause_start"]),
-        subject_verb=re.compile(actors["subject_verb"]),
+        procedural=_optional(mod.get("procedural")),
+        denies=_optional(stance.get("denies")),
+        calls_for=_optional(stance.get("calls_for")),
+        reports=_optional(stance.get("reports")),
+        allegation=_optional(stance.get("allegation")),
+        outcomes={k: _optional(pack.section("outcomes").get(k)) for k in ("killed", "injured")}
+        | {k: re.compile(v, FLAGS) for k, v in pack.section("outcomes").items() if k != "either"},
+        either=_optional(pack.section("outcomes").get("either")),
+        agent_before=_optional(actors.get("agent_before"), 0),
+        agent_possessive=_optional(actors.get("agent_possessive"), 0),
+        clause_start=_optional(actors.get("clause_start"), 0),
+        subject_verb=_optional(actors.get("subject_verb"), 0),
         plural_suffix=actors.get("plural_suffix", ""),
-        first_person=re.compile(stance["first_person"]),
-        passive=re.compile(stance["passive"]),
-        boundary=re.compile(pack.section("clauses")["boundary"], FLAGS),
+        first_person=_optional(stance.get("first_person"), 0),
+        passive=_optional(stance.get("passive"), 0),
+        boundary=_optional(pack.section("clauses").get("boundary", r"[;,]")),
         coordination=_optional(pack.section("statements").get("coordination")),
         complement=_optional(pack.section("statements").get("complement")),
-        sub_count=re.compile(pack.section("quantities")["sub_count"], FLAGS),
+        sub_count=_optional(pack.section("quantities").get("sub_count")),
         producer=f"lexicon.{pack.code}@{pack.version}",
     )

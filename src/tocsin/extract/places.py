@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from tocsin import countries
-from tocsin.lang import LangPack
+from tocsin.lang import LangPack, has_pack, load, script
 from tocsin.types import Place
 
 PRODUCER = "extract.places@2"
@@ -187,7 +187,36 @@ def _best(cities: list[_City], context: set[str]) -> _City:
 def geocode(
     name: str, context: Iterable[str] = (), lang: str = "en", entities: str | None = None
 ) -> Place | None:
-    """A place for `name`, or None. `context`: ISO codes of the countries the text is about."""
+    """A place for `name`, or None. `context`: ISO codes of the countries the text is about.
+    In a language that inflects names ("в Харькове"), a name found only in its dictionary
+    form (the pack's [places] case_endings) is that place, named in that form."""
+    place = _geocode(name, context, lang, entities)
+    if place is None:
+        for base in base_forms(name, lang):
+            place = _geocode(base, context, lang, entities)
+            if place is not None:
+                return replace(place, name=base)
+    return place
+
+
+def base_forms(name: str, lang: str) -> list[str]:
+    """The dictionary forms an inflected name may have, by the pack's case endings
+    (["е", "а"]: "Кессе" may be "Кесса"); none in a language whose names do not inflect."""
+    out = []
+    for ending, base in _case_endings(lang):
+        if name.endswith(ending) and len(name) - len(ending) >= 3:
+            out.append(name[: len(name) - len(ending)] + base)
+    return out
+
+
+@cache
+def _case_endings(lang: str) -> tuple[tuple[str, str], ...]:
+    if not has_pack(lang):
+        return ()
+    return tuple((e, b) for e, b in load(lang).section("places").get("case_endings", []))
+
+
+def _geocode(name: str, context: Iterable[str], lang: str, entities: str | None) -> Place | None:
     code = countries.resolve(name, lang, entities)
     if code:
         return Place(name, code, gazetteer_id=f"iso3166:{code}")
@@ -220,7 +249,7 @@ SITE, REGION, COUNTRY = 0, 1, 2
 # A name as the text writes it: capitalised words, joined by spaces or hyphens, with the
 # lower-case particles of Arabic and French names ("al-Fashir", "Port-au-Prince"). An
 # apostrophe stays inside a word ("Ma'rib") but a possessive ends it ("Myanmar's").
-_WORD = r"[A-Z]\w*(?:[’']\w{2,})*"
+_WORD = rf"[{script.UPPER}]\w*(?:[’']\w{{2,}})*"
 _NAME = re.compile(
     rf"(?:\b(?:al|el|ad|ar|as|ash|at|az|an|ed|en|es)-)?\b{_WORD}"
     rf"(?:(?:[ -]|-(?:al|el|ad|ar|as|ash|an|au|aux|de|du|des|la|le|les|sur|en|sous)-"
@@ -458,28 +487,112 @@ def find(
             out.append(Found(d, e, place, REGION))
         elif located:
             name = text[s:e]
-            if countries.resolve(name, pack.code, entities) is None:  # "in Armenian society"
+            inflected = bool(pack.section("places").get("case_endings"))
+            if inflected or countries.resolve(name, pack.code, entities) is None:
+                # "in Armenian society"; "в Украине": the country's name, not the word
                 name = countries.name_of(code, pack.code, entities)
             out.append(Found(s, e, Place(name, code, gazetteer_id=f"iso3166:{code}"), COUNTRY))
     where = {code for _, _, code, loc in states if loc} | {f.place.country or "" for f in out}
     sites, cues = _document_cues(text, pack)
     scope = _Scope(text, start, pack, rules, context, where - {""}, states, entities, cues)
-    for m in _NAME.finditer(text, begin, end):
-        s, e = _trim(text, m.start(), m.end(), rules)
-        if s == e or any(a <= s < b for a, b, _, _ in states) or text[s:e].isupper():
+    cased = script.of(pack).cased
+    for s, e in _names(text, begin, end, pack, entities):
+        if s == e or any(a <= s < b for a, b, _, _ in states) or (cased and text[s:e].isupper()):
             continue  # a state's name, or an acronym (M23, RSF, UN)
         if rules.direction.fullmatch(text[s:e] + " ") or e == len(text):
             continue  # "the West"; a word cut off where an excerpt ends
         if rules.titled.search(text, max(start, s - 25), s):
             continue  # "Mr Turk", "President Tshisekedi": a person
         found = _region(scope, s, e) or _marked_site(scope, s, e, text[s:e] in sites)
-        if not found and geocode_towns and not _initial(text, begin, s):
+        if not found and geocode_towns and not (cased and _initial(text, begin, s)):
             found = _towns(scope, s, e)
         out.extend(found)
     return sorted(out, key=lambda f: (f.level, f.start))
 
 
 _TOKEN = re.compile(r"[^\s]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LONGEST = 3  # words in the longest name looked up in a script without capitals
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_start(written: str, pack: LangPack, entities: str | None) -> bool:
+    """Does some name the gazetteer, the pack's regions or the user's places know begin
+    with this word? One indexed range query; words recur, so each is asked once."""
+    word = fold(script.unspace(written))
+    if any(k.startswith(word) for k in _region_prefixes(pack, word[:1])):
+        return True
+    if any(k.startswith(word) for k in _user_places(entities)):
+        return True
+    row = (
+        _gazetteer()
+        .execute(
+            "SELECT 1 FROM names WHERE key >= ? AND key < ? LIMIT 1", (word, word + "\U0010ffff")
+        )
+        .fetchone()
+    )
+    return row is not None
+
+
+def _region_prefixes(pack: LangPack, first: str) -> tuple[str, ...]:
+    return _regions_by_first(pack).get(first, ())
+
+
+@cache
+def _regions_by_first(pack: LangPack) -> dict[str, tuple[str, ...]]:
+    """The pack's region names by their first letter, sorted once."""
+    out: dict[str, list[str]] = {}
+    for key in _rules(pack).regions:
+        out.setdefault(key[:1], []).append(key)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _names(
+    text: str, start: int, end: int, pack: LangPack, entities: str | None = None
+) -> list[tuple[int, int]]:
+    """The spans of text[start:end] that may name a place. In a script with capitals, the
+    capitalised names; in one without, the runs of up to three words (each without the
+    clitics written onto it) that the gazetteer or the pack's regions know."""
+    rules = _rules(pack)
+    writing = script.of(pack)
+    if writing.cased:
+        return [_trim(text, m.start(), m.end(), rules) for m in _NAME.finditer(text, start, end)]
+    # looked up once for the whole document (its sites' cues and each sentence ask)
+    return [(s, e) for s, e in _looked_up(text, pack, entities) if start <= s and e <= end]
+
+
+@lru_cache(maxsize=8)
+def _looked_up(text: str, pack: LangPack, entities: str | None) -> tuple[tuple[int, int], ...]:
+    rules = _rules(pack)
+    writing = script.of(pack)
+    words = [(m.start(), m.end()) for m in _LETTERS.finditer(text)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        found = None
+        ws, we = words[i]
+        for bare in writing.bare(text[ws:we]):
+            s = we - len(bare)
+            if not _may_start(bare, pack, entities):
+                continue  # no name starts with this word: spare the lookups of 1-3 words
+            for n in range(min(_LONGEST, len(words) - i), 0, -1):
+                e = words[i + n - 1][1]
+                key = fold(script.unspace(text[s:e]))
+                if key in rules.stop or key in rules.groups:
+                    continue
+                if len(key) < 2 and not rules.regions.get(key):
+                    continue  # one letter without capitals ("上"): a town's name only by chance
+                if rules.regions.get(key) or _lookup("names", key) or key in _user_places(entities):
+                    found = (s, e, n)
+                    break
+            if found:
+                break
+        if found:
+            out.append(found[:2])
+            i += found[2]
+        else:
+            i += 1
+    return tuple(out)
 
 
 def _trim(text: str, s: int, e: int, rules: _Rules) -> tuple[int, int]:
@@ -505,8 +618,7 @@ def _document_cues(text: str, pack: LangPack) -> tuple[frozenset[str], dict[tupl
     rules = _rules(pack)
     out = set()
     cues: dict[tuple[int, int], bool] = {}
-    for m in _NAME.finditer(text):
-        s, e = _trim(text, m.start(), m.end(), rules)
+    for s, e in _names(text, 0, len(text), pack):
         if s < e:
             cues[(s, e)] = cue = _site_cue(text, s, e, max(0, s - 40), rules)
             if cue:
@@ -560,6 +672,12 @@ def _region(scope: _Scope, s: int, e: int) -> list[Found]:
         core = " ".join(words[:-1])  # "Rakhine State": the suffix is part of the name
     key = fold(core)
     regions = rules.regions.get(key) or rules.regions.get(_loose(key))
+    if not regions:
+        for base in base_forms(core, scope.pack.code):
+            regions = rules.regions.get(fold(base))
+            if regions:
+                name = base if core == name else name
+                break
     suffix = rules.region_suffix.match(after)
     if not regions:
         # "Islamic State", "Member States": a capitalised region word is part of a name

@@ -21,7 +21,7 @@ from functools import cache
 from itertools import islice
 
 from tocsin.extract.when import month_alternation
-from tocsin.lang import LangPack
+from tocsin.lang import LangPack, script
 from tocsin.types import Count
 
 PRODUCER = "extract.quantities@2"
@@ -67,49 +67,82 @@ class Lexicon:
     # how the unit nouns begin (two letters; one-letter nouns apart), to skip the pattern of
     # hundreds of nouns where none can match; None where a noun begins with non-ASCII
     unit_heads: tuple[frozenset[str], frozenset[str]] | None = None
+    # qualifiers written after the number ("300多人": more than 300), in packs that have them
+    after_number: tuple[tuple[str, str], ...] = ()
+    glued: bool = False  # number words written together ("两千", "1万2500"): read one by one
+    classifiers: frozenset[str] = frozenset()  # "300 名 儿童": between a number and its noun
+    # qualifiers written after the number and its noun ("30 شخصا على الأقل": at least 30)
+    after_noun: re.Pattern[str] | None = None
+    after_noun_kinds: dict[str, str] | None = None
 
 
 def _alternation(words: list[str]) -> str:
     """The words as one alternation, longest first, grouped by first letter ("t(?:housand|
     hree|wo)|..."): the same matches (only one group can match a letter, and each keeps its
     words' order) for far fewer branches tried at every position. Words that do not begin
-    with an ASCII letter, or letters told apart only by case, leave it a plain alternation."""
+    with a letter `script.groupable` accepts, or letters told apart only by case, leave it a
+    plain alternation."""
     ordered = sorted(words, key=len, reverse=True)
     groups: dict[str, list[str]] = {}
     for w in ordered:
         groups.setdefault(w[:1], []).append(re.escape(w[1:]))
     firsts = [f.lower() for f in groups]
-    if not all(f.isascii() and f.isalpha() for f in firsts) or len(set(firsts)) < len(firsts):
+    if not all(script.groupable(f) for f in firsts) or len(set(firsts)) < len(firsts):
         return "|".join(re.escape(w) for w in ordered)
     return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_NEVER = r"(?!x)x"  # a pattern a pack leaves out
+
+
+def _any(words: list[str]) -> str:
+    """`_alternation`, or a pattern that never matches for a pack without such words."""
+    return _alternation(words) or _NEVER
 
 
 @cache
 def lexicon(pack: LangPack) -> Lexicon:
     nums = pack.section("numbers")
     qty = pack.section("quantities")
-    words: dict[str, int] = dict(nums["units"])
-    multipliers: dict[str, int] = dict(nums["multipliers"])
+    words: dict[str, int] = dict(nums.get("units", {}))
+    multipliers: dict[str, int] = dict(nums.get("multipliers", {}))
     fractions: dict[str, float] = dict(nums.get("fractions", {}))
-    word_alt = _alternation([w for w in words if len(w) > 1] + list(multipliers) + list(fractions))
-    mult_alt = _alternation(list(multipliers))
+    # one-letter number words only outside ASCII ("三", not "a")
+    word_alt = _any(
+        [w for w in words if len(w) > 1 or not w.isascii()] + list(multipliers) + list(fractions)
+    )
+    mult_alt = _any(list(multipliers))
     # Digits as the language writes them: "4,000.5" in English, "4 000,5" in French.
-    groups = "".join(re.escape(g) for g in nums["group_separators"])
-    point = re.escape(nums["decimal_point"])
+    groups = "".join(re.escape(g) for g in nums.get("group_separators", [","]))
+    point = re.escape(nums.get("decimal_point", "."))
     # Not inside a name or a code: "M23", "G9", "COVID-19", "3A".
     glued = r"(?<![^\W_])(?<![^\W\d_]-)"
+    # a one-letter clitic written onto a numeral is no name ("و15", "ل3" in Arabic)
+    onto = "".join(re.escape(c) for c in script.of(pack).clitics if len(c) == 1)
+    if onto:
+        glued = rf"(?:(?<![^\W_])|(?<=\b[{onto}]))(?<![^\W\d_]-)"
     digits = (
         rf"{glued}(?:\d{{1,3}}(?:[{groups}]\d{{3}})+(?:{point}\d+)?|\d+(?:{point}\d+)?)(?![^\W_])"
     )
     # "two hundred and five", "half a million", "one and a half million"
     joiners = "|".join(re.escape(j) for j in [*nums.get("joiners", []), *nums.get("articles", [])])
     joined = rf"(?:(?:{joiners})\s+){{0,2}}" if joiners else ""
-    articles = _alternation(nums.get("articles", []))
+    articles = _any(nums.get("articles", []))
     # "more than a million": the article is the number's
     article = rf"(?:(?:{articles})\s+(?=(?:{mult_alt})\b))?" if articles else ""
     number = rf"(?:(?:{digits})(?:\s+(?:{mult_alt})\b)?|\b{article}(?:{word_alt})(?:[\s-]+{joined}(?:{word_alt}))*\b)"
-    quals = {q.lower(): kind for q, kind in qty["qualifiers"]}
-    vague = {v[0].lower(): (int(v[1]), int(v[2])) for v in qty["vague"]}
+    after_number = tuple((str(q), str(k)) for q, k in qty.get("after_number", []))
+    # a classifier written onto the number ("三十名", "数百间"): the number ends before it
+    classifier = _any(nums.get("classifiers", []))
+    end = rf"(?![^\W_])|(?=(?:{classifier}))"
+    if nums.get("glued"):  # a word written onto 万 or 亿 ("30万叙平民"): the number ends there
+        ones = "".join(re.escape(m) for m in multipliers if len(m) == 1)
+        end += rf"|(?<=[{ones}])" if ones else ""
+    if nums.get("glued"):  # "1 万 2500", "两千", "300 多": digits, number words and qualifiers
+        part = rf"(?:{digits}|(?:{word_alt})|{_any([q for q, _ in after_number])})"
+        number = rf"(?:(?:{digits})|\b(?:{word_alt}))(?:\s*{part})*(?:{end})"
+    quals = {q.lower(): kind for q, kind in qty.get("qualifiers", [])}
+    vague = {v[0].lower(): (int(v[1]), int(v[2])) for v in qty.get("vague", [])}
     units: dict[str, str] = {}
     for unit, nouns in pack.section("units").items():
         if unit in ("not_counted", "combatants", "participles"):
@@ -131,30 +164,37 @@ def lexicon(pack: LangPack) -> Lexicon:
         units.setdefault(name, "people")
         if plural:
             units.setdefault(name + plural, "people")
-    months = month_alternation(sorted(pack.section("dates")["months"], key=len, reverse=True))
-    blockers = re.compile(rf"{qty['not_count_before']}|\b(?:{months})\s*$", re.IGNORECASE)
-    outcomes = "|".join(v for k, v in pack.section("outcomes").items() if k != "either")
+    months = month_alternation(
+        sorted(pack.section("dates").get("months", {}), key=len, reverse=True)
+    )
+    months = months or _NEVER
+    blockers = re.compile(
+        rf"{qty.get('not_count_before', _NEVER)}|\b(?:{months})\s*$", re.IGNORECASE
+    )
+    outcomes = "|".join(v for k, v in pack.section("outcomes").items() if k != "either") or _NEVER
     return Lexicon(
         number=re.compile(number, re.IGNORECASE),
-        qualifier=re.compile(rf"\b({_alternation(list(quals))})\s*$", re.IGNORECASE),
+        qualifier=re.compile(rf"\b({_any(list(quals))})\s*$", re.IGNORECASE),
         qualifiers=quals,
-        vague=re.compile(rf"\b(?:{_alternation(list(vague))})(?!\w)", re.IGNORECASE),
+        vague=re.compile(rf"\b(?:{_any(list(vague))})(?:{end})", re.IGNORECASE),
         vague_ranges=vague,
-        range=re.compile(qty["range"].replace("{n}", number), re.IGNORECASE),
+        range=re.compile(qty.get("range", _NEVER).replace("{n}", number), re.IGNORECASE),
         units=units,
-        unit_nouns=re.compile(rf"\b(?:{_alternation(list(units))})\b", re.IGNORECASE),
+        unit_nouns=re.compile(rf"\b(?:{_any(list(units))})\b", re.IGNORECASE),
         not_counted=frozenset(w.lower() for w in pack.section("units").get("not_counted", [])),
         words={k.lower(): v for k, v in words.items()},
         multipliers={k.lower(): v for k, v in multipliers.items()},
         blockers=blockers,
-        not_after=re.compile(qty["not_count_after"], re.IGNORECASE),
+        not_after=re.compile(qty.get("not_count_after", _NEVER), re.IGNORECASE),
         joiners=frozenset(nums.get("joiners", [])),
-        group_separators="".join(nums["group_separators"]),
-        decimal_point=nums["decimal_point"],
+        group_separators="".join(nums.get("group_separators", [","])),
+        decimal_point=nums.get("decimal_point", "."),
         outcome_before=re.compile(rf"(?:{outcomes})\s+$", re.IGNORECASE),
-        harm_before=re.compile(rf"(?:{qty['harm_before']})\s+[\"“‘«]?\s*$", re.IGNORECASE),
-        harm_after=re.compile(rf"^\s+(?:{qty['harm_after']})", re.IGNORECASE),
-        sub_before=re.compile(rf"(?:{qty['sub_count']})$", re.IGNORECASE),
+        harm_before=re.compile(
+            rf"(?:{qty.get('harm_before', _NEVER)})\s+[\"“‘«]?\s*$", re.IGNORECASE
+        ),
+        harm_after=re.compile(rf"^\s+(?:{qty.get('harm_after', _NEVER)})", re.IGNORECASE),
+        sub_before=re.compile(rf"(?:{qty.get('sub_count', _NEVER)})$", re.IGNORECASE),
         articles=frozenset(w.lower() for w in nums.get("articles", [])),
         fractions={k.lower(): float(v) for k, v in fractions.items()},
         approximate=frozenset(w.lower() for w in qty.get("approximate", [])),
@@ -163,16 +203,30 @@ def lexicon(pack: LangPack) -> Lexicon:
         combatants=combatants,
         participles=participles,
         phrase_end=frozenset(w.lower() for w in qty.get("phrase_end", [])),
-        acted_upon=re.compile(rf"^[^.;:,]{{0,40}}?(?:{qty['acted_upon']})", re.IGNORECASE),
-        year_before=re.compile(rf"(?:{qty['year_before']})\s*$", re.IGNORECASE),
-        in_need=re.compile(rf"^\s+(?:[\w’'-]+\s+){{0,3}}?(?:{qty['in_need']})", re.IGNORECASE)
+        acted_upon=re.compile(
+            rf"^[^.;:,]{{0,40}}?(?:{qty.get('acted_upon', _NEVER)})", re.IGNORECASE
+        ),
+        year_before=re.compile(rf"(?:{qty.get('year_before', _NEVER)})\s*$", re.IGNORECASE),
+        in_need=re.compile(
+            rf"^\s+(?:[\w’'-]+\s+){{0,3}}?(?:{qty.get('in_need', _NEVER)})", re.IGNORECASE
+        )
         if qty.get("in_need")
         else None,
         individual=_individual(nums.get("articles", []), pack.section("units")),
         individual_harmed=re.compile(
-            rf"^[^.;:,]{{0,80}}?(?:{qty['individual_harmed']})", re.IGNORECASE
+            rf"^[^.;:,]{{0,80}}?(?:{qty.get('individual_harmed', _NEVER)})", re.IGNORECASE
         ),
         unit_heads=_heads(list(units)),
+        after_number=after_number,
+        after_noun=re.compile(
+            rf"\s*(?:[^\W\d_]+\s+){{0,2}}?({_any([q for q, _ in qty['after_noun']])})(?!\w)",
+            re.IGNORECASE,
+        )
+        if qty.get("after_noun")
+        else None,
+        after_noun_kinds={str(q).lower(): str(k) for q, k in qty.get("after_noun", [])},
+        glued=bool(nums.get("glued")),
+        classifiers=frozenset(w.lower() for w in nums.get("classifiers", [])),
     )
 
 
@@ -231,6 +285,8 @@ def _numeral_patterns(
 def parse_number(raw: str, lex: Lexicon) -> int | None:
     """ "4,000" → 4000, "84 000" → 84000, "1.2 million" → 1200000, "two hundred" → 200."""
     text = raw.strip().lower()
+    if lex.glued:
+        return _parse_glued(text, lex)
     numeral, grouping = _numeral_patterns(lex.group_separators, lex.decimal_point)
     m = numeral.match(text)
     if m and any(ch.isdigit() for ch in m.group(1)):
@@ -248,6 +304,34 @@ def parse_number(raw: str, lex: Lexicon) -> int | None:
 
 
 _SPACES = re.compile(r"[\s-]+")
+_GLUED = re.compile(r"\d+(?:\.\d+)?|\S")
+
+
+def _parse_glued(text: str, lex: Lexicon) -> int | None:
+    """Number words written together, digit by digit: "二十五" → 25, "两千" → 2000,
+    "1 万 2500" → 12500, "2.5 万" → 25000; a qualifier after the number is skipped."""
+    total = section = 0.0
+    digit: float | None = None
+    skip = {q for q, _ in lex.after_number}
+    for sep in " " + lex.group_separators:
+        text = text.replace(sep, "")
+    for tok in _GLUED.findall(text):
+        if tok[0].isdigit():
+            digit = float(tok)
+        elif tok in lex.multipliers:
+            mult = lex.multipliers[tok]
+            if mult >= 10000:  # 万, 亿: what comes before is counted in them
+                section += digit if digit is not None else (0 if section else 1)
+                total, section = total + section * mult, 0.0
+            else:
+                section += (digit if digit is not None else 1) * mult
+            digit = None
+        elif tok in lex.words:
+            digit = float(lex.words[tok])
+        elif tok not in skip:
+            return None
+    value = total + section + (digit or 0)
+    return round(value) if value and value == int(value) else None
 
 
 def _parse_words(text: str, lex: Lexicon) -> int | None:
@@ -289,6 +373,19 @@ def _unit_after(text: str, pos: int, end: int, lex: Lexicon) -> tuple[str | None
     it counts people only right after the number and when no other noun follows it."""
     window = text[pos : min(end, pos + _AHEAD)]
     tokens = list(islice(_WORD.finditer(window), 5))
+    # a classifier stands between the number and its noun ("300 名 儿童"); with no noun after
+    # it, it is what is counted ("300 名")
+    nouns = [t for t in tokens if t.group(0).lower() not in lex.classifiers]
+    if len(nouns) < len(tokens):
+        found = _unit_in(nouns, window, lex)
+        if found[2]:
+            return found
+    return _unit_in(tokens, window, lex)
+
+
+def _unit_in(
+    tokens: list[re.Match[str]], window: str, lex: Lexicon
+) -> tuple[str | None, str | None, bool]:
     group: tuple[str, str] | None = None
     for i, tok in enumerate(tokens):
         word = tok.group(0).lower()
@@ -399,7 +496,7 @@ def find_counts(text: str, start: int, end: int, pack: LangPack) -> list[Count]:
         found.append(Count(None, "between", low, high, _unit(unit), m.start(), m.end(), noun))
         taken.append((m.start(), m.end()))
     for m in lex.vague.finditer(text, start, end):
-        if not free(m.start(), m.end()):
+        if not free(m.start(), m.end()) or _multiplied(text, start, m, lex):
             continue
         unit, noun, ok = counted(m.start(), m.end())
         if not ok:
@@ -417,6 +514,14 @@ def find_counts(text: str, start: int, end: int, pack: LangPack) -> list[Count]:
     found.extend(c for c in _individuals(text, start, end, lex) if free(c.start or 0, c.end or 0))
     found.sort(key=lambda c: c.start or 0)
     return found
+
+
+def _multiplied(text: str, start: int, m: re.Match[str], lex: Lexicon) -> bool:
+    """Is a vague word the multiplier of a number before it ("3 آلاف": 3000, not thousands)?"""
+    return any(
+        n.start() < m.start() and n.end() >= m.end()
+        for n in lex.number.finditer(text, max(start, m.start() - 20), m.end())
+    )
 
 
 def _individuals(text: str, start: int, end: int, lex: Lexicon) -> list[Count]:
@@ -455,9 +560,18 @@ def _number(
     q_start = m.start()
     qualifier = "about" if any(w in lex.approximate for w in raw.lower().split()) else "exact"
     q = lex.qualifier.search(text, max(start, m.start() - 30), m.start())
+    after = [k for w, k in lex.after_number if w in raw[1:]] if lex.after_number else []
     if q:
         qualifier = lex.qualifiers[q.group(1).lower()]
         q_start = q.start(1)
+    elif after:
+        qualifier = after[0]  # "300 多 人": more than 300
+    elif (
+        lex.after_noun is not None
+        and lex.after_noun_kinds
+        and (late := lex.after_noun.match(text, m.end(), min(end, m.end() + 40)))
+    ):
+        qualifier = lex.after_noun_kinds[late.group(1).lower()]  # "30 شخصا على الأقل"
     elif _year_like(raw, value) and (
         noun is None or lex.year_before.search(text, max(start, m.start() - 12), m.start())
     ):

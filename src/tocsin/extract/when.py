@@ -1,6 +1,8 @@
 """Time expressions, normalised against the document's date: "on 27 September 2020",
 "since November 2020", "in the fall of 2020", "in the early 1990s", "in 1993", "last week",
-"in late January and February", "between 13 and 26 October", "this year", "on Tuesday".
+"in late January and February", "between 13 and 26 October", "this year", "on Tuesday",
+"so far in 2020", "the day before yesterday" (in each pack's words: "desde enero de este año",
+"les 5 et 7 octobre", "с начала года").
 
 Expressions the document's date is needed for (relative ones, dates without a year) are left
 out when the document has no date: what cannot be resolved stays empty. The document's date
@@ -16,11 +18,12 @@ from datetime import date, timedelta
 from functools import cache
 
 from tocsin.ingest.metadata import date_pattern, parse_date
-from tocsin.lang import LangPack
+from tocsin.lang import LangPack, script
 
 PRODUCER = "extract.when@2"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 HEAD = 400  # a report's title, where it names the period it covers, is within this
+_LEADING_WORDS = re.compile(r"(?<!\S)\S+\s+(?=\S)")  # "начиная с января": where "since" may end
 
 
 @dataclass(frozen=True)
@@ -53,13 +56,19 @@ class _Ref:
         return _Ref(int(doc_date[:4]), month, day, doc_date)
 
 
+_NEVER = r"(?!x)x"  # a pattern a pack leaves out
+
+
 @cache
 def _patterns(pack: LangPack) -> dict[str, re.Pattern[str]]:
     t = pack.section("time")
-    months = month_alternation(sorted(pack.section("dates")["months"], key=len, reverse=True))
+    months = (
+        month_alternation(sorted(pack.section("dates").get("months", {}), key=len, reverse=True))
+        or _NEVER
+    )
     flags = re.IGNORECASE
     out = {
-        name: re.compile(t[name].replace("{months}", months), flags)
+        name: re.compile(t.get(name, _NEVER).replace("{months}", months), flags)
         for name in (
             "decade_part",
             "decade",
@@ -84,27 +93,36 @@ def _patterns(pack: LangPack) -> dict[str, re.Pattern[str]]:
             "since_ago",
             "since_then",
             "range_link",
+            "year_to_date",
+            "then",
         )
     }
-    weekdays = "|".join(t["weekdays"])
+    weekdays = "|".join(t.get("weekdays", [])) or _NEVER
     out["cue"] = re.compile(
-        t["cue"].replace("{months}", months).replace("{weekdays}", weekdays), flags
+        t.get("cue", _NEVER).replace("{months}", months).replace("{weekdays}", weekdays), flags
     )
     out["month_cue"] = re.compile(rf"\b(?:{months})\b", flags)
-    out["relative_cue"] = re.compile(t["relative_cue"], flags)
-    out["day_cue"] = re.compile(t["day_cue"].replace("{weekdays}", weekdays), flags)
-    out["since"] = re.compile(rf"(?:{t['since']})$", flags)
-    out["said_before"] = re.compile(rf"(?:{t['said_before']})$", flags)
-    out["said_after"] = re.compile(t["said_after"], flags)
-    out["label"] = re.compile(rf"(?:{t['published_label']})$", flags)
-    out["dateline_prefix"] = re.compile(t["dateline_prefix"])
-    out["dateline_suffix"] = re.compile(t["dateline_suffix"], flags)
-    out["name_after"] = re.compile(t["date_as_name"])
-    out["dates_noun"] = re.compile(rf"(?:{t['dates_noun']})$", flags)
-    out["clause_break"] = re.compile(t["clause_break"], flags)
-    out["past"] = re.compile(t["past"], flags)
+    # "Wednesday 6 March", "mercredi 6 mars", "Wednesday, March 6": the date names the day
+    out["date_after"] = re.compile(
+        rf"[\s,]*(?:\w{{1,3}}\s+)?\d{{1,2}}\S{{0,3}}\s+(?:\w{{1,2}}\s+)?(?:{months})\b"
+        rf"|[\s,]*(?:{months})\.?\s+\d",
+        flags,
+    )
+    out["relative_cue"] = re.compile(t.get("relative_cue", _NEVER), flags)
+    out["day_cue"] = re.compile(t.get("day_cue", _NEVER).replace("{weekdays}", weekdays), flags)
+    out["since"] = re.compile(rf"(?:{t.get('since', _NEVER)})$", flags)
+    out["said_before"] = re.compile(rf"(?:{t.get('said_before', _NEVER)})$", flags)
+    out["said_after"] = re.compile(t.get("said_after", _NEVER), flags)
+    out["label"] = re.compile(rf"(?:{t.get('published_label', _NEVER)})$", flags)
+    out["dateline_prefix"] = re.compile(t.get("dateline_prefix", _NEVER))
+    out["dateline_suffix"] = re.compile(t.get("dateline_suffix", _NEVER), flags)
+    out["name_after"] = re.compile(t.get("date_as_name", _NEVER))
+    out["dates_noun"] = re.compile(rf"(?:{t.get('dates_noun', _NEVER)})$", flags)
+    out["clause_break"] = re.compile(t.get("clause_break", _NEVER), flags)
+    out["past"] = re.compile(t.get("past", _NEVER), flags)
     out["relative"] = re.compile(
-        "|".join(f"(?P<{rule}>{rx})" for rule, rx in t["relative"].items()), flags
+        "|".join(f"(?P<{rule}>{rx})" for rule, rx in t.get("relative", {"never": _NEVER}).items()),
+        flags,
     )
     return out
 
@@ -114,7 +132,7 @@ def month_alternation(months: list[str]) -> str:
     letter ("s(?:eptember|ept|ep)|f(?:ebruary|eb)|..."): the same matches (case is ignored,
     and only one group can match a letter) for far fewer branches tried at every position.
     Names that are not plain letters (and dots) stay as they are."""
-    if not all(re.fullmatch(r"[a-zA-Z][\w.]*", m) for m in months):
+    if not all(re.fullmatch(r"\w[\w.]*", m) and script.groupable(m[0]) for m in months):
         return "|".join(months)
     groups: dict[str, list[str]] = {}
     for m in months:
@@ -148,7 +166,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def _month_of(word: str | None, pack: LangPack) -> int | None:
     if not word:
         return None
-    month: int | None = pack.section("dates")["months"].get(word.lower().rstrip("."))
+    month: int | None = pack.section("dates").get("months", {}).get(word.lower().rstrip("."))
     return month
 
 
@@ -223,7 +241,7 @@ def _year_parts(text: str, start: int, end: int, pack: LangPack) -> Iterator[Fou
     from tocsin.extract.quantities import lexicon, parse_number
 
     pat = _patterns(pack)
-    parts = pack.section("time")["year_parts"]
+    parts = pack.section("time").get("year_parts", {})
     for m in pat["year_part"].finditer(text, start, end):
         a, b = parts[re.sub(r"\s+", " ", m.group("part").lower())]
         y = m.group("year")
@@ -232,9 +250,21 @@ def _year_parts(text: str, start: int, end: int, pack: LangPack) -> Iterator[Fou
         n = parse_number(m.group("n"), lexicon(pack))
         if n and 1 <= n <= 12:
             y = m.group("year")
-            first = m.group("which").lower() in pack.section("time")["first_words"]
+            first = m.group("which").lower() in pack.section("time").get("first_words", [])
             lo, hi = (1, n) if first else (13 - n, 12)
             yield m.start(), m.end(), f"{y}-{lo:02d}", f"{y}-{hi:02d}"
+
+
+def _years_to_date(
+    text: str, start: int, end: int, pack: LangPack, ref: _Ref | None
+) -> Iterator[Found]:
+    """ "so far in 2020", "since the start of 2020": from its January to the document's date
+    (within that year when the document is undated)."""
+    for m in _patterns(pack)["year_to_date"].finditer(text, start, end):
+        y = int(m.group("year"))
+        if ref is not None and ref.year < y:
+            continue
+        yield m.start(), m.end(), f"{y}-01", ref.iso if ref is not None else f"{y}-12"
 
 
 def _seasons_decades(text: str, start: int, end: int, pack: LangPack) -> Iterator[Found]:
@@ -283,8 +313,8 @@ def _resolve(rule: str, ref: _Ref) -> tuple[str, str] | None:
     if rule == "last_month":
         py, pm = (y, mo - 1) if mo > 1 else (y - 1, 12)
         return _ym(py, pm), _ym(py, pm)
-    if d is None:
-        return None
+    if d is None:  # known to the month: "currently", "this week" are that month
+        return (ref.iso, ref.iso) if rule in ("today", "this_week") else None
     days = {
         "today": (0, 0),
         "yesterday": (1, 1),
@@ -326,15 +356,24 @@ def _days_relative(
     from tocsin.extract.quantities import lexicon, parse_number
 
     pat = _patterns(pack)
-    weekdays = pack.section("time")["weekdays"]
+    weekdays = pack.section("time").get("weekdays", [])
     for m in pat["weekday"].finditer(text, start, end):
+        if pat["date_after"].match(text, m.end(), end):
+            continue  # the date that follows is the day's
         back = (written.weekday() - weekdays.index(m.group("weekday").lower())) % 7
         if m.groupdict().get("last") and back == 0:
             back = 7  # "last Monday" written on a Monday
         day = (written - timedelta(days=back)).isoformat()
         yield m.start(), m.end(), day, day
     for m in pat["days_ago"].finditer(text, start, end):
-        n = 1 if m.group("yesterday") else parse_number(m.group("n"), lexicon(pack))
+        g = m.groupdict()
+        n = (
+            1
+            if g.get("yesterday")
+            else 2
+            if g.get("day_before")  # "the day before yesterday"
+            else parse_number(g.get("n") or "", lexicon(pack))
+        )
         if n:
             day = (written - timedelta(days=n)).isoformat()
             yield m.start(), m.end(), day, day
@@ -381,6 +420,7 @@ def _candidates(
     if year:
         found += [
             _full_dates(text, start, end, pack),
+            _years_to_date(text, start, end, pack, ref),
             _year_parts(text, start, end, pack),
             _seasons_decades(text, start, end, pack),
         ]
@@ -508,7 +548,16 @@ def _qualify(
 ) -> When:
     """Open a period ("since March 2013"), or mark the time of a statement ("said Friday")."""
     opens = False
-    if ref is not None and not duration and pat["since"].search(text, max(start, s - 45), s):
+    # the expression's own leading words may be the ones that open it ("since April",
+    # "начиная с января"); not a range's ("desde enero hasta marzo": it says where it ends)
+    ends = [s]
+    if lo == hi:
+        ends += [s + m.end() for m in _LEADING_WORDS.finditer(text[s:e])]
+    if (
+        ref is not None
+        and not duration
+        and any(pat["since"].search(text, max(start, s - 45), upto) for upto in ends)
+    ):
         hi, opens = ref.iso, True  # "since November 2020": from then until the statement
     return When(s, e, lo, hi, duration, _said(text, start, end, s, e, pat), opens)
 
@@ -554,6 +603,13 @@ def applies_after(text: str, claim_end: int, t: When, pack: LangPack) -> bool:
     return not pat["clause_break"].search(head)
 
 
+def refers_back(text: str, start: int, end: int, pack: LangPack) -> bool:
+    """Whether text[start:end] points back to the time told last ("The militias then
+    targeted...", "ce jour-là", "в тот же день"): it takes that time even when it was told
+    in the paragraph before."""
+    return bool(_patterns(pack)["then"].search(text, start, end))
+
+
 def tells_past(text: str, start: int, end: int, pack: LangPack) -> bool:
     """Whether text[start:end] tells of something past (a past or perfect verb): only then
     does it take a date told in an earlier sentence, not when it speaks of the present
@@ -565,11 +621,15 @@ def _duration_days(n: str, unit: str, pack: LangPack) -> tuple[int, str] | None:
     """(days, precision) of "thirty years" in the pack's words; precision: day, month, year."""
     from tocsin.extract.quantities import lexicon, parse_number
 
-    units = pack.section("time")["duration_units"]
+    units = pack.section("time").get("duration_units", {})
     if unit.lower() not in units:
         return None
     per_unit, precision = units[unit.lower()]
-    value = 1 if n.lower() in pack.section("time")["one_words"] else parse_number(n, lexicon(pack))
+    value = (
+        1
+        if n.lower() in pack.section("time").get("one_words", [])
+        else parse_number(n, lexicon(pack))
+    )
     return (value * per_unit, precision) if value else None
 
 

@@ -13,6 +13,7 @@ from tocsin.errors import RejectedInput
 from tocsin.ingest import metadata
 from tocsin.ingest.readers import choose
 from tocsin.ingest.segment import segment
+from tocsin.lang import script
 from tocsin.types import Document, MetaValue
 
 SNIFF_BYTES = 4096
@@ -43,7 +44,8 @@ def read_document(
         raise RejectedInput(f"no readable text (read as {choice.reader.name})")
     code = language or lang.detect(result.text)
     pack = lang.pack_for(code)  # a language without a pack is still stored, under its code
-    meta = metadata.infer(result.text, pack, result.hints, entities)
+    # read as the pack's rules read text (folded letters, every script's digits: same offsets)
+    meta = metadata.infer(script.fold(result.text, pack), pack, result.hints, entities)
     meta.update(given or {})  # what the user says wins over what was inferred
     note = lang.no_pack_note(code)
     warnings = (*result.warnings, note) if note else result.warnings

@@ -18,6 +18,7 @@ from tocsin import countries
 from tocsin.ingest.citations import cited_symbols
 from tocsin.ingest.segment import paragraphs
 from tocsin.lang import LangPack
+from tocsin.lang.script import UPPER
 from tocsin.sources import KnownSource, find_known, lookup
 from tocsin.types import MetaValue
 
@@ -27,6 +28,7 @@ DECLARED_WINS = frozenset({"publisher", "date", "author"})
 HEADER_MAX = 3000  # a statement's header never runs longer than this
 HEADER_PARAGRAPHS = 3  # without a salutation, the header is at most the first paragraphs
 _WS = re.compile(r"\s+")
+_NEVER = r"(?!x)x"  # a pattern a pack leaves out
 
 
 def _one_line(text: str) -> str:
@@ -41,25 +43,25 @@ def _compiled(pack: LangPack) -> dict[str, re.Pattern[str]]:
     bodies = sorted(meta.get("bodies", {}), key=len, reverse=True)
     orgs = sorted(meta.get("organisations", {}), key=len, reverse=True)
     out = {
-        name: re.compile(meta[name], flags)
+        name: re.compile(meta.get(name, _NEVER), flags)
         for name in ("salutation", "mission", "on_behalf", "meeting", "agenda", "quoted")
     }
-    out["speaker"] = re.compile(meta["speaker"], re.MULTILINE)
-    out["byline"] = re.compile(meta["byline"], re.MULTILINE)
-    out["title_words"] = re.compile(meta["title_words"])
+    out["speaker"] = re.compile(meta.get("speaker", _NEVER), re.MULTILINE)
+    out["byline"] = re.compile(meta.get("byline", _NEVER), re.MULTILINE)
+    out["title_words"] = re.compile(meta.get("title_words", _NEVER))
     # An office, then a name of two to four capitalised words: "spokesperson Jane Roe".
     out["title_then_name"] = re.compile(
-        rf"(?i:{meta['title_words']})\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,3}})"
+        rf"(?i:{meta.get('title_words', _NEVER)})\s+(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{1,3}})"
         r"(?=\s+[a-z]|\s*[,:(]|\s*$)"
     )
     out["honorifics"] = re.compile(rf"^(?:(?:{honor})\s*)+", re.IGNORECASE)
-    out["bodies"] = re.compile("|".join(re.escape(b) for b in bodies))
-    out["orgs"] = re.compile("|".join(re.escape(o) for o in orgs))
+    out["bodies"] = re.compile("|".join(re.escape(b) for b in bodies) or _NEVER)
+    out["orgs"] = re.compile("|".join(re.escape(o) for o in orgs) or _NEVER)
     out["date"] = _date_pattern(pack)
     out["date_line"] = re.compile(
-        meta["date_line"].replace("{date}", f"(?:{out['date'].pattern})"), flags
+        meta.get("date_line", _NEVER).replace("{date}", f"(?:{out['date'].pattern})"), flags
     )
-    out["party_skip"] = re.compile(meta["party_skip"], re.IGNORECASE)
+    out["party_skip"] = re.compile(meta.get("party_skip", _NEVER), re.IGNORECASE)
     out.update(_news_patterns(pack, meta))
     return out
 
@@ -134,7 +136,7 @@ def parse_date(m: re.Match[str], pack: LangPack) -> str | None:
             return date.fromisoformat(m.group("iso")).isoformat()
         except ValueError:
             return None
-    months = pack.section("dates")["months"]
+    months = pack.section("dates").get("months", {})
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
     day = next(v for k, v in groups.items() if k.startswith("day"))
     month = next(v for k, v in groups.items() if k.startswith("month"))
@@ -293,7 +295,7 @@ def _dateline_month_day(text: str, dl: _Dateline | None, pack: LangPack) -> tupl
     if dl is None or dl.date is None:
         return None
     written = text[dl.date[0] : dl.date[1]].lower()
-    months = pack.section("dates")["months"]
+    months = pack.section("dates").get("months", {})
     month = next(
         (n for name, n in sorted(months.items(), key=lambda kv: -len(kv[0])) if name in written),
         None,

@@ -15,7 +15,9 @@ from tocsin.lang import LangPack
 from tocsin.types import Page, Segment, page_number
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_CLOSERS = "\"'”’»)]}"
+_CLOSERS = "\"'”’»)]}」』）"
+# Full-width sentence ends (Chinese, Japanese) need no space after them.
+_FULL_WIDTH = "。！？"
 _OPENERS = "\"'“‘«([{¿¡"
 
 
@@ -23,7 +25,10 @@ _OPENERS = "\"'“‘«([{¿¡"
 def _boundary_pattern(terminators: str) -> re.Pattern[str]:
     # A run of terminators, optional closing quotes/brackets, then whitespace.
     term = re.escape(terminators)
-    return re.compile(rf"[{term}]+[{re.escape(_CLOSERS)}]*(?=\s)")
+    full = "".join(t for t in terminators if t in _FULL_WIDTH)
+    closers = re.escape(_CLOSERS)
+    unspaced = rf"|[{re.escape(full)}]+[{closers}]*" if full else ""
+    return re.compile(rf"[{term}]+[{closers}]*(?=\s){unspaced}")
 
 
 def _spans(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:

@@ -4,7 +4,6 @@ the claims' words as sorted numpy postings."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -12,9 +11,9 @@ import numpy as np
 import numpy.typing as npt
 
 from tocsin.corroborate import Incident
+from tocsin.lang.script import search_keys
 
 Ints = npt.NDArray[np.int32]
-WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,7 @@ class WordIndex:
     def __init__(self, texts: Iterable[str]) -> None:
         found: dict[str, list[int]] = {}
         for i, text in enumerate(texts):
-            for w in set(WORD.findall(text.lower())):
+            for w in search_keys(text):
                 slot = found.get(w)
                 if slot is None:
                     found[w] = [i]
@@ -125,10 +124,10 @@ class WordIndex:
         self.postings = {w: np.array(v, np.int32) for w, v in found.items()}
 
     def matching(self, query: str) -> Ints:
-        words = WORD.findall(query.lower())
+        words = search_keys(query, query=True)
         if not words:
             return np.empty(0, np.int32)
-        lists = sorted((self.postings.get(w, np.empty(0, np.int32)) for w in set(words)), key=len)
+        lists = sorted((self.postings.get(w, np.empty(0, np.int32)) for w in words), key=len)
         out = lists[0]
         for more in lists[1:]:
             out = np.intersect1d(out, more, assume_unique=True)
