@@ -152,3 +152,16 @@ def test_an_inflected_place_name_is_found_in_its_dictionary_form() -> None:
     )
     names = [p.name for p in claim.places]
     assert names[0] == "Харьков" and claim.places[0].country == "UKR"
+
+
+def test_a_contracted_clitic_and_a_country_name_that_is_also_a_word() -> None:
+    """ "للسودان" is "ل" + "السودان" (the pack's contractions); "مالي" is Mali only after a
+    place or institution word (the pack's [countries] word_too), else "financial"."""
+    from tocsin import countries
+
+    found = countries.find("قدمت الدول دعم مالي للسودان، وقتل 20 مدنيا في مالي", "ar")
+    assert [(m.code, m.name) for m in found] == [("SDN", "للسودان"), ("MLI", "مالي")]
+    assert Script(clitics=("لل",), contractions=(("لل", "ال"),)).bare("للسودان")[1:] == [
+        "السودان",
+        "سودان",
+    ]

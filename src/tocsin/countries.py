@@ -22,7 +22,7 @@ from typing import Any
 import pycountry
 
 from tocsin.errors import TocsinError
-from tocsin.lang import load, script
+from tocsin.lang import LangPack, load, script
 
 _BUILTIN = Path(__file__).parent / "data" / "entities.json"
 
@@ -237,22 +237,46 @@ def _find_uncased(text: str, lang: str, entities_file: str | None) -> tuple[Coun
         if m.start() < pos:
             continue
         for bare in writing.bare(m.group(0)):
-            start = m.end() - len(bare)
+            # the bare word read in place of the written one ("للسودان" read as "السودان")
+            start = m.end() - len(bare) if m.group(0).endswith(bare) else m.start()
+            rest = text[m.end() :]
             hit = next(
                 (
                     (name, code)
                     for name, code in first_words.get(bare.lower(), ())
-                    if text[start : start + len(name)].lower() == name.lower()
-                    and not _glued(text, start + len(name), writing)
+                    if (bare + rest[: len(name) - len(bare)]).lower() == name.lower()
+                    and not _glued(text, m.end() + len(name) - len(bare), writing)
                 ),
                 None,
             )
+            if hit and not _placed(text, start, hit[0], lang):
+                continue  # "دعم مالي" (financial support), not Mali
             if hit:
-                end = start + len(hit[0])
+                end = m.end() + len(hit[0]) - len(bare)
                 out.append(CountryMatch(hit[1], text[start:end], start, end))
                 pos = end
                 break
     return tuple(out)
+
+
+def _placed(text: str, start: int, name: str, lang: str) -> bool:
+    """A country's name that is also a common word (the pack's [countries] word_too) names
+    the country only after a place or institution word ("في مالي", "حكومة مالي")."""
+    pack = load(lang)
+    if name not in _words_too(pack):
+        return True
+    places = pack.section("places")
+    before = text[max(0, start - 40) : start]
+    return any(
+        re.search(places[key], before) is not None
+        for key in ("before_country", "institution_before_country")
+        if places.get(key)
+    )
+
+
+@cache
+def _words_too(pack: LangPack) -> frozenset[str]:
+    return frozenset(script.as_read(n, pack) for n in pack.section("countries").get("word_too", []))
 
 
 def _glued(text: str, end: int, writing: script.Script) -> bool:

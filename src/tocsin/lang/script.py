@@ -8,7 +8,7 @@ pack that declares them in its ``[script]`` section.
   word segmenter that puts a space between words, so the pack's patterns and every rule that
   looks for word boundaries work as they do in spaced scripts. The pack's ``words`` are kept
   whole and its ``split`` words are cut ("万人" → "万 人").
-- ``clitics`` / ``suffixes``: what a script writes onto a word ("و", "ب", "ال", "وال"... before
+- ``clitics`` / ``suffixes`` / ``contractions``: what a script writes onto a word ("و", "ب", "ال", "وال"... before
   it; pronouns after it, in Arabic): a word of the pack's lists is still found, and the match
   is the word itself, so lookups by the matched word keep working.
 - ``cased = false``: a script without capital letters, whose names are found by looking them
@@ -87,6 +87,7 @@ class Script:
     words: tuple[str, ...] = ()
     split: tuple[str, ...] = ()
     clitics: tuple[str, ...] = ()  # written onto the start of a word ("وال", "ب")
+    contractions: tuple[tuple[str, str], ...] = ()  # "لل" → "ال": "للسودان" is "ل" + "السودان"
     drop: frozenset[str] = frozenset()  # marks the rules read past (vowel marks, tatweel)
 
     @property
@@ -112,13 +113,19 @@ class Script:
     def bare(self, word: str) -> list[str]:
         """`word` and what it is without each clitic it may start with, longest bare first
         ("والعراق", "العراق", "عراق": a name may keep its article)."""
-        return list(_bare(word, self.clitics)) if self.clitics else [word]
+        if not self.clitics:
+            return [word]
+        return list(_bare(word, self.clitics, self.contractions))
 
 
 @lru_cache(maxsize=1 << 16)
-def _bare(word: str, clitics: tuple[str, ...]) -> tuple[str, ...]:
+def _bare(
+    word: str, clitics: tuple[str, ...], contractions: tuple[tuple[str, str], ...] = ()
+) -> tuple[str, ...]:
     # words recur: each is stripped once
     bare = {word[len(c) :] for c in clitics if word.startswith(c) and len(word) - len(c) >= 2}
+    # a clitic that stands for two ("لل" = "ل" + "ال"): the word with what it replaced
+    bare |= {r + word[len(c) :] for c, r in contractions if word.startswith(c)}
     return (word, *sorted(bare, key=len, reverse=True))
 
 
@@ -134,6 +141,7 @@ def of(pack: LangPack) -> Script:
         words=tuple(data.get("words", ())),
         split=tuple(data.get("split", ())),
         clitics=tuple(sorted(data.get("clitics", ()), key=len, reverse=True)),
+        contractions=tuple((str(k), str(v)) for k, v in data.get("contractions", {}).items()),
         drop=frozenset(data.get("drop", "")),
     )
 
