@@ -257,3 +257,10 @@ def test_a_weekday_followed_by_its_date_is_that_date(
     text: str, language: str, want: tuple[str, str]
 ) -> None:
     assert times(text, DOC, language) == [want]
+
+
+def test_the_year_so_far_in_english_too() -> None:
+    found = extract(
+        "Since the start of 2024, 300 people were abducted in Zamfara.", {"date": "2024-06-10"}
+    )
+    assert [(c.when_from, c.when_to) for c in found] == [("2024-01", "2024-06-10")]
