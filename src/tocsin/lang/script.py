@@ -1,16 +1,18 @@
 """How a pack's script is read: the mechanisms a writing system needs, added once for every
 pack that declares them in its ``[script]`` section.
 
-- ``fold``: letters written several ways that mean one ("أ", "إ", "آ" → "ا"), one character
-  for one; ``drop``: marks the rules read past (Arabic vowel marks, tatweel). Digits of every script (Arabic-Indic, Persian, full-width)
-  are read as ASCII digits in every pack.
+- ``fold``: letters written several ways that mean one ("أ", "إ", "آ" → "ا"; traditional
+  Chinese characters as simplified), one character for one; ``drop``: marks the rules read
+  past (Arabic vowel marks, tatweel). Digits of every script (Arabic-Indic, Persian,
+  full-width) are read as ASCII digits in every pack.
 - ``segmenter``: a script written without spaces between words (Chinese) is read through a
   word segmenter that puts a space between words, so the pack's patterns and every rule that
   looks for word boundaries work as they do in spaced scripts. The pack's ``words`` are kept
   whole and its ``split`` words are cut ("万人" → "万 人").
-- ``clitics`` / ``suffixes`` / ``contractions``: what a script writes onto a word ("و", "ب", "ال", "وال"... before
-  it; pronouns after it, in Arabic): a word of the pack's lists is still found, and the match
-  is the word itself, so lookups by the matched word keep working.
+- ``clitics`` / ``suffixes`` / ``contractions``: what a script writes onto a word ("و", "ب",
+  "ال", "وال"... before it; pronouns after it; "لل" standing for "ل" + "ال", in Arabic): a
+  word of the pack's lists is still found, and the match is the word itself, so lookups by
+  the matched word keep working.
 - ``cased = false``: a script without capital letters, whose names are found by looking them
   up (countries, places) instead of by their capitals.
 
@@ -268,11 +270,6 @@ def view(text: str, pack: LangPack) -> View:
     return View("".join(out), tuple(origin), segmenter is not None)
 
 
-def view_of_name(name: str, pack: LangPack) -> str:
-    """A name as it reads in the view: how lookups of names written in full must key them."""
-    return view(name, pack).text
-
-
 # ---- segmenters: one per script that needs one, named by the packs ----
 
 
@@ -349,15 +346,6 @@ def keep_whole(pack: LangPack, names: Iterable[str]) -> None:
     if segmenter is not None:
         with _LOCK:
             segmenter.keep(names)
-
-
-def lookup_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The words of text[start:end] with their offsets: what a script without capitals
-    looks names up by."""
-    return [(m.start(), m.end(), m.group(0)) for m in _WORDS.finditer(text, start, end)]
-
-
-_WORDS = re.compile(r"[^\W_]+")
 
 
 def first_use(pack: LangPack) -> Any:
