@@ -47,7 +47,7 @@ def packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("TOCSIN_LANG_PATH", str(tmp_path))
     lang.available.cache_clear()
     yield
-    for cached in (lang.available, lang.load, lang.pack_for, script._all_clitics):
+    for cached in (lang.available, lang.load, lang.pack_for, script._clitics_by_letter):
         cached.cache_clear()
 
 

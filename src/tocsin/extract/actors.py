@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from tocsin import countries
 from tocsin.extract.lexicon import lexicon
-from tocsin.lang import LangPack
+from tocsin.lang import NEVER, LangPack
 
 PRODUCER = "extract.actors@1"
 
@@ -26,7 +26,7 @@ class Mention:
 
 @cache
 def _before_country(pack: LangPack) -> re.Pattern[str]:
-    return re.compile(pack.section("places").get("before_country") or r"(?!x)x", re.IGNORECASE)
+    return re.compile(pack.section("places").get("before_country") or NEVER, re.IGNORECASE)
 
 
 def mentions(
@@ -145,7 +145,7 @@ _CUES = (
     "no_carry",
     "foreign_before",
 )
-_NEVER = re.compile(r"(?!x)x")
+_NEVER = re.compile(NEVER)
 _FIRST_WORD = re.compile(r"\w+")
 _SEPARATORS = re.compile(r"[\s\-‐–’']+")
 

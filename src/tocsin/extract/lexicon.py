@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tocsin.lang import LangPack, script
+from tocsin.lang import NEVER, LangPack, script
 
 FLAGS = re.IGNORECASE
 
@@ -15,7 +15,7 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NEVER = re.compile(r"(?!x)x")
+_NEVER = re.compile(NEVER)
 
 
 def _optional(pattern: str | None, flags: int = FLAGS) -> re.Pattern[str]:

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from tocsin import countries
-from tocsin.lang import LangPack, has_pack, load, script
+from tocsin.lang import NEVER, LangPack, has_pack, load, script
 from tocsin.types import Place
 
 PRODUCER = "extract.places@2"
@@ -297,12 +297,12 @@ class _Rules:
 
 def _pattern(section: dict[str, Any], key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     value = section.get(key)
-    return re.compile(value, flags) if value else re.compile(r"(?!x)x")
+    return re.compile(value or NEVER, flags)
 
 
 def _after(section: dict[str, Any], key: str) -> re.Pattern[str]:
     """A pattern matched right after a name."""
-    return re.compile(rf"(?:{section.get(key) or '(?!x)x'})", re.IGNORECASE)
+    return re.compile(rf"(?:{section.get(key) or NEVER})", re.IGNORECASE)
 
 
 @cache
@@ -324,7 +324,7 @@ def _rules(pack: LangPack) -> _Rules:
         _pattern(regions, "plural_suffix", 0),
         _pattern(regions, "dateline", 0),
         _pattern(regions, "not_after"),
-        re.compile(rf"\b{regions.get('titles') or '(?!x)x'}\.?\s+$"),
+        re.compile(rf"\b{regions.get('titles') or NEVER}\.?\s+$"),
         _after(regions, "reference_after"),
         _after(regions, "demonym_place"),
         _pattern(places, "before_country"),

@@ -21,7 +21,7 @@ from functools import cache
 from itertools import islice
 
 from tocsin.extract.when import month_alternation
-from tocsin.lang import LangPack, script
+from tocsin.lang import NEVER, LangPack, script
 from tocsin.types import Count
 
 PRODUCER = "extract.quantities@2"
@@ -92,12 +92,9 @@ def _alternation(words: list[str]) -> str:
     return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-_NEVER = r"(?!x)x"  # a pattern a pack leaves out
-
-
 def _any(words: list[str]) -> str:
     """`_alternation`, or a pattern that never matches for a pack without such words."""
-    return _alternation(words) or _NEVER
+    return _alternation(words) or NEVER
 
 
 @cache
@@ -135,10 +132,11 @@ def lexicon(pack: LangPack) -> Lexicon:
     # a classifier written onto the number ("三十名", "数百间"): the number ends before it
     classifier = _any(nums.get("classifiers", []))
     end = rf"(?![^\W_])|(?=(?:{classifier}))"
-    if nums.get("glued"):  # a word written onto 万 or 亿 ("30万叙平民"): the number ends there
+    if nums.get("glued"):
+        # a word written onto 万 or 亿 ("30万叙平民"): the number ends there
         ones = "".join(re.escape(m) for m in multipliers if len(m) == 1)
         end += rf"|(?<=[{ones}])" if ones else ""
-    if nums.get("glued"):  # "1 万 2500", "两千", "300 多": digits, number words and qualifiers
+        # "1 万 2500", "两千", "300 多": digits, number words and qualifiers
         part = rf"(?:{digits}|(?:{word_alt})|{_any([q for q, _ in after_number])})"
         number = rf"(?:(?:{digits})|\b(?:{word_alt}))(?:\s*{part})*(?:{end})"
     quals = {q.lower(): kind for q, kind in qty.get("qualifiers", [])}
@@ -167,34 +165,34 @@ def lexicon(pack: LangPack) -> Lexicon:
     months = month_alternation(
         sorted(pack.section("dates").get("months", {}), key=len, reverse=True)
     )
-    months = months or _NEVER
+    months = months or NEVER
     blockers = re.compile(
-        rf"{qty.get('not_count_before', _NEVER)}|\b(?:{months})\s*$", re.IGNORECASE
+        rf"{qty.get('not_count_before', NEVER)}|\b(?:{months})\s*$", re.IGNORECASE
     )
-    outcomes = "|".join(v for k, v in pack.section("outcomes").items() if k != "either") or _NEVER
+    outcomes = "|".join(v for k, v in pack.section("outcomes").items() if k != "either") or NEVER
     return Lexicon(
         number=re.compile(number, re.IGNORECASE),
         qualifier=re.compile(rf"\b({_any(list(quals))})\s*$", re.IGNORECASE),
         qualifiers=quals,
         vague=re.compile(rf"\b(?:{_any(list(vague))})(?:{end})", re.IGNORECASE),
         vague_ranges=vague,
-        range=re.compile(qty.get("range", _NEVER).replace("{n}", number), re.IGNORECASE),
+        range=re.compile(qty.get("range", NEVER).replace("{n}", number), re.IGNORECASE),
         units=units,
         unit_nouns=re.compile(rf"\b(?:{_any(list(units))})\b", re.IGNORECASE),
         not_counted=frozenset(w.lower() for w in pack.section("units").get("not_counted", [])),
         words={k.lower(): v for k, v in words.items()},
         multipliers={k.lower(): v for k, v in multipliers.items()},
         blockers=blockers,
-        not_after=re.compile(qty.get("not_count_after", _NEVER), re.IGNORECASE),
+        not_after=re.compile(qty.get("not_count_after", NEVER), re.IGNORECASE),
         joiners=frozenset(nums.get("joiners", [])),
         group_separators="".join(nums.get("group_separators", [","])),
         decimal_point=nums.get("decimal_point", "."),
         outcome_before=re.compile(rf"(?:{outcomes})\s+$", re.IGNORECASE),
         harm_before=re.compile(
-            rf"(?:{qty.get('harm_before', _NEVER)})\s+[\"“‘«]?\s*$", re.IGNORECASE
+            rf"(?:{qty.get('harm_before', NEVER)})\s+[\"“‘«]?\s*$", re.IGNORECASE
         ),
-        harm_after=re.compile(rf"^\s+(?:{qty.get('harm_after', _NEVER)})", re.IGNORECASE),
-        sub_before=re.compile(rf"(?:{qty.get('sub_count', _NEVER)})$", re.IGNORECASE),
+        harm_after=re.compile(rf"^\s+(?:{qty.get('harm_after', NEVER)})", re.IGNORECASE),
+        sub_before=re.compile(rf"(?:{qty.get('sub_count', NEVER)})$", re.IGNORECASE),
         articles=frozenset(w.lower() for w in nums.get("articles", [])),
         fractions={k.lower(): float(v) for k, v in fractions.items()},
         approximate=frozenset(w.lower() for w in qty.get("approximate", [])),
@@ -204,17 +202,17 @@ def lexicon(pack: LangPack) -> Lexicon:
         participles=participles,
         phrase_end=frozenset(w.lower() for w in qty.get("phrase_end", [])),
         acted_upon=re.compile(
-            rf"^[^.;:,]{{0,40}}?(?:{qty.get('acted_upon', _NEVER)})", re.IGNORECASE
+            rf"^[^.;:,]{{0,40}}?(?:{qty.get('acted_upon', NEVER)})", re.IGNORECASE
         ),
-        year_before=re.compile(rf"(?:{qty.get('year_before', _NEVER)})\s*$", re.IGNORECASE),
+        year_before=re.compile(rf"(?:{qty.get('year_before', NEVER)})\s*$", re.IGNORECASE),
         in_need=re.compile(
-            rf"^\s+(?:[\w’'-]+\s+){{0,3}}?(?:{qty.get('in_need', _NEVER)})", re.IGNORECASE
+            rf"^\s+(?:[\w’'-]+\s+){{0,3}}?(?:{qty.get('in_need', NEVER)})", re.IGNORECASE
         )
         if qty.get("in_need")
         else None,
         individual=_individual(nums.get("articles", []), pack.section("units")),
         individual_harmed=re.compile(
-            rf"^[^.;:,]{{0,80}}?(?:{qty.get('individual_harmed', _NEVER)})", re.IGNORECASE
+            rf"^[^.;:,]{{0,80}}?(?:{qty.get('individual_harmed', NEVER)})", re.IGNORECASE
         ),
         unit_heads=_heads(list(units)),
         after_number=after_number,
@@ -376,7 +374,7 @@ def _unit_after(text: str, pos: int, end: int, lex: Lexicon) -> tuple[str | None
     # a classifier stands between the number and its noun ("300 名 儿童"); with no noun after
     # it, it is what is counted ("300 名")
     nouns = [t for t in tokens if t.group(0).lower() not in lex.classifiers]
-    if len(nouns) < len(tokens):
+    if lex.classifiers and len(nouns) < len(tokens):
         found = _unit_in(nouns, window, lex)
         if found[2]:
             return found

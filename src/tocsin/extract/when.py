@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from tocsin.ingest.metadata import date_pattern, parse_date
-from tocsin.lang import LangPack, script
+from tocsin.lang import NEVER, LangPack, script
 
 PRODUCER = "extract.when@2"
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -56,19 +56,16 @@ class _Ref:
         return _Ref(int(doc_date[:4]), month, day, doc_date)
 
 
-_NEVER = r"(?!x)x"  # a pattern a pack leaves out
-
-
 @cache
 def _patterns(pack: LangPack) -> dict[str, re.Pattern[str]]:
     t = pack.section("time")
     months = (
         month_alternation(sorted(pack.section("dates").get("months", {}), key=len, reverse=True))
-        or _NEVER
+        or NEVER
     )
     flags = re.IGNORECASE
     out = {
-        name: re.compile(t.get(name, _NEVER).replace("{months}", months), flags)
+        name: re.compile(t.get(name, NEVER).replace("{months}", months), flags)
         for name in (
             "decade_part",
             "decade",
@@ -97,9 +94,9 @@ def _patterns(pack: LangPack) -> dict[str, re.Pattern[str]]:
             "then",
         )
     }
-    weekdays = "|".join(t.get("weekdays", [])) or _NEVER
+    weekdays = "|".join(t.get("weekdays", [])) or NEVER
     out["cue"] = re.compile(
-        t.get("cue", _NEVER).replace("{months}", months).replace("{weekdays}", weekdays), flags
+        t.get("cue", NEVER).replace("{months}", months).replace("{weekdays}", weekdays), flags
     )
     out["month_cue"] = re.compile(rf"\b(?:{months})\b", flags)
     # "Wednesday 6 March", "mercredi 6 mars", "Wednesday, March 6": the date names the day
@@ -108,20 +105,20 @@ def _patterns(pack: LangPack) -> dict[str, re.Pattern[str]]:
         rf"|[\s,]*(?:{months})\.?\s+\d",
         flags,
     )
-    out["relative_cue"] = re.compile(t.get("relative_cue", _NEVER), flags)
-    out["day_cue"] = re.compile(t.get("day_cue", _NEVER).replace("{weekdays}", weekdays), flags)
-    out["since"] = re.compile(rf"(?:{t.get('since', _NEVER)})$", flags)
-    out["said_before"] = re.compile(rf"(?:{t.get('said_before', _NEVER)})$", flags)
-    out["said_after"] = re.compile(t.get("said_after", _NEVER), flags)
-    out["label"] = re.compile(rf"(?:{t.get('published_label', _NEVER)})$", flags)
-    out["dateline_prefix"] = re.compile(t.get("dateline_prefix", _NEVER))
-    out["dateline_suffix"] = re.compile(t.get("dateline_suffix", _NEVER), flags)
-    out["name_after"] = re.compile(t.get("date_as_name", _NEVER))
-    out["dates_noun"] = re.compile(rf"(?:{t.get('dates_noun', _NEVER)})$", flags)
-    out["clause_break"] = re.compile(t.get("clause_break", _NEVER), flags)
-    out["past"] = re.compile(t.get("past", _NEVER), flags)
+    out["relative_cue"] = re.compile(t.get("relative_cue", NEVER), flags)
+    out["day_cue"] = re.compile(t.get("day_cue", NEVER).replace("{weekdays}", weekdays), flags)
+    out["since"] = re.compile(rf"(?:{t.get('since', NEVER)})$", flags)
+    out["said_before"] = re.compile(rf"(?:{t.get('said_before', NEVER)})$", flags)
+    out["said_after"] = re.compile(t.get("said_after", NEVER), flags)
+    out["label"] = re.compile(rf"(?:{t.get('published_label', NEVER)})$", flags)
+    out["dateline_prefix"] = re.compile(t.get("dateline_prefix", NEVER))
+    out["dateline_suffix"] = re.compile(t.get("dateline_suffix", NEVER), flags)
+    out["name_after"] = re.compile(t.get("date_as_name", NEVER))
+    out["dates_noun"] = re.compile(rf"(?:{t.get('dates_noun', NEVER)})$", flags)
+    out["clause_break"] = re.compile(t.get("clause_break", NEVER), flags)
+    out["past"] = re.compile(t.get("past", NEVER), flags)
     out["relative"] = re.compile(
-        "|".join(f"(?P<{rule}>{rx})" for rule, rx in t.get("relative", {"never": _NEVER}).items()),
+        "|".join(f"(?P<{rule}>{rx})" for rule, rx in t.get("relative", {"never": NEVER}).items()),
         flags,
     )
     return out

@@ -17,7 +17,7 @@ from typing import Any
 from tocsin import countries
 from tocsin.ingest.citations import cited_symbols
 from tocsin.ingest.segment import paragraphs
-from tocsin.lang import LangPack
+from tocsin.lang import NEVER, LangPack
 from tocsin.lang.script import UPPER
 from tocsin.sources import KnownSource, find_known, lookup
 from tocsin.types import MetaValue
@@ -28,7 +28,6 @@ DECLARED_WINS = frozenset({"publisher", "date", "author"})
 HEADER_MAX = 3000  # a statement's header never runs longer than this
 HEADER_PARAGRAPHS = 3  # without a salutation, the header is at most the first paragraphs
 _WS = re.compile(r"\s+")
-_NEVER = r"(?!x)x"  # a pattern a pack leaves out
 
 
 def _one_line(text: str) -> str:
@@ -43,25 +42,25 @@ def _compiled(pack: LangPack) -> dict[str, re.Pattern[str]]:
     bodies = sorted(meta.get("bodies", {}), key=len, reverse=True)
     orgs = sorted(meta.get("organisations", {}), key=len, reverse=True)
     out = {
-        name: re.compile(meta.get(name, _NEVER), flags)
+        name: re.compile(meta.get(name, NEVER), flags)
         for name in ("salutation", "mission", "on_behalf", "meeting", "agenda", "quoted")
     }
-    out["speaker"] = re.compile(meta.get("speaker", _NEVER), re.MULTILINE)
-    out["byline"] = re.compile(meta.get("byline", _NEVER), re.MULTILINE)
-    out["title_words"] = re.compile(meta.get("title_words", _NEVER))
+    out["speaker"] = re.compile(meta.get("speaker", NEVER), re.MULTILINE)
+    out["byline"] = re.compile(meta.get("byline", NEVER), re.MULTILINE)
+    out["title_words"] = re.compile(meta.get("title_words", NEVER))
     # An office, then a name of two to four capitalised words: "spokesperson Jane Roe".
     out["title_then_name"] = re.compile(
-        rf"(?i:{meta.get('title_words', _NEVER)})\s+(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{1,3}})"
+        rf"(?i:{meta.get('title_words', NEVER)})\s+(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{1,3}})"
         r"(?=\s+[a-z]|\s*[,:(]|\s*$)"
     )
     out["honorifics"] = re.compile(rf"^(?:(?:{honor})\s*)+", re.IGNORECASE)
-    out["bodies"] = re.compile("|".join(re.escape(b) for b in bodies) or _NEVER)
-    out["orgs"] = re.compile("|".join(re.escape(o) for o in orgs) or _NEVER)
+    out["bodies"] = re.compile("|".join(re.escape(b) for b in bodies) or NEVER)
+    out["orgs"] = re.compile("|".join(re.escape(o) for o in orgs) or NEVER)
     out["date"] = _date_pattern(pack)
     out["date_line"] = re.compile(
-        meta.get("date_line", _NEVER).replace("{date}", f"(?:{out['date'].pattern})"), flags
+        meta.get("date_line", NEVER).replace("{date}", f"(?:{out['date'].pattern})"), flags
     )
-    out["party_skip"] = re.compile(meta.get("party_skip", _NEVER), re.IGNORECASE)
+    out["party_skip"] = re.compile(meta.get("party_skip", NEVER), re.IGNORECASE)
     out.update(_news_patterns(pack, meta))
     return out
 

@@ -24,6 +24,7 @@ _NOT_PACKS = frozenset({"identify"})
 # Sentence ends of the scripts a generic pack may meet (Latin, CJK, Arabic, Devanagari).
 _GENERIC_TERMINATORS = ".!?…。！？؟।"
 NO_CLAIMS = "no claims extracted"  # how the warning on such a document starts
+NEVER = r"(?!x)x"  # a pattern that never matches: what a pack's key is when a pack leaves it out
 MIN_SHARE = 0.05  # below this share of function words, fall back to the script's default
 
 

@@ -26,6 +26,7 @@ import bisect
 import logging
 import re
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -362,17 +363,19 @@ _SEARCH_FOLD = str.maketrans({"ى": "ي", "ة": "ه", "ـ": None, **_DIGITS})
 
 
 @cache
-def _all_clitics() -> tuple[str, ...]:
-    """The clitics every installed pack declares, longest first (folded as search folds)."""
+def _clitics_by_letter() -> dict[str, tuple[str, ...]]:
+    """The clitics every installed pack declares (folded as search folds), by first letter,
+    longest first: a word is only tried against those it could start with."""
     from tocsin.lang import available, load
 
     found = {_search_fold(c) for code in available() for c in of(load(code)).clitics}
-    return tuple(sorted(found, key=len, reverse=True))
+    out: dict[str, list[str]] = {}
+    for c in sorted(found, key=len, reverse=True):
+        out.setdefault(c[:1], []).append(c)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _search_fold(text: str) -> str:
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return bare.casefold().translate(_SEARCH_FOLD)
@@ -384,7 +387,10 @@ def search_keys(text: str, query: bool = False) -> set[str]:
     character pairs (single characters too, for a one-character query); a word with a
     clitic written on it also under its bare form ("وقتل" is found by "قتل"). A text
     matches when it holds every key of the query (`query=True` keys the query)."""
+    if text.isascii() and not any(c.isascii() for c in _clitics_by_letter()):
+        return set(_SEARCH_WORD.findall(text.lower()))  # most quotes: nothing to fold
     keys: set[str] = set()
+    clitics = _clitics_by_letter()
     for word in _SEARCH_WORD.findall(_search_fold(text)):
         rest = _HAN_RUN.sub(" ", word)
         for run in _HAN_RUN.findall(word):
@@ -400,7 +406,7 @@ def search_keys(text: str, query: bool = False) -> set[str]:
             if not query:
                 keys.update(
                     part[len(c) :]
-                    for c in _all_clitics()
+                    for c in clitics.get(part[:1], ())
                     if part.startswith(c) and len(part) - len(c) >= 2
                 )
     return keys
